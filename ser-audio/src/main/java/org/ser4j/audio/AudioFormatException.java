@@ -1,0 +1,51 @@
+package org.ser4j.audio;
+
+import java.io.IOException;
+
+/**
+ * A file or stream that cannot be decoded as audio. The message always names the source (usually the file's
+ * path) and the problem, e.g. {@code "clips/a.wav: WAVE fmt chunk declares 0 channels"}.
+ *
+ * <p>Subclasses say which kind of problem it is:
+ * <ul>
+ *   <li>{@link UnrecognizedAudioException}: not a container we know (empty, random bytes, MP3, FLAC);</li>
+ *   <li>{@link UnsupportedAudioEncodingException}: a valid container whose codec we do not decode (ADPCM,
+ *       MP3 inside WAV, compressed AIFF-C);</li>
+ *   <li>{@link MalformedAudioException}: a known container whose structure is broken (no fmt chunk, zero or
+ *       absurd channel counts, sample rates or bit depths, no audio data).</li>
+ * </ul>
+ */
+public class AudioFormatException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final String problem;
+
+  /**
+   * @param source what was being read: a file path, or a description such as "&lt;stream&gt;"
+   * @param problem what is wrong, as one sentence fragment
+   */
+  public AudioFormatException(String source, String problem) {
+    super(source + ": " + problem);
+    this.source = source;
+    this.problem = problem;
+  }
+
+  /** Same, with the low-level cause. */
+  public AudioFormatException(String source, String problem, Throwable cause) {
+    super(source + ": " + problem, cause);
+    this.source = source;
+    this.problem = problem;
+  }
+
+  /** The file path or stream description that failed. */
+  public String source() {
+    return source;
+  }
+
+  /** The problem, without the source. */
+  public String problem() {
+    return problem;
+  }
+}
