@@ -1,0 +1,211 @@
+package org.ser4j.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The result of scanning a folder of recordings: the labelled {@link Utterance}s and every {@link Problem}
+ * met on the way (files left out and why, files labelled after a repair). Nothing is dropped silently.
+ *
+ * <pre>{@code
+ * Corpus tess = Corpus.scan(Paths.get("../shared/tess-sample"));               // TESS, 7 classes
+ * Corpus rav = Corpus.scan(dir, CorpusFormat.RAVDESS, LabelSet.NATIVE);      // RAVDESS's own 8 labels
+ * }</pre>
+ *
+ * <p>The scan walks the folder recursively, so every common layout works: one folder per speaker and
+ * emotion, the doubly nested folder of the common TESS download (whose second copy of each recording is
+ * reported as a duplicate and left out), or flat. Labels come from file names (see {@link CorpusFormat}).
+ * It reads names only; decoding is left to feature extraction. Utterances are sorted by path.
+ */
+public final class Corpus {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Corpus.class);
+
+  private final Path root;
+  private final CorpusFormat format;
+  private final LabelSet labelSet;
+  private final List<Utterance> utterances;
+  private final List<Problem> problems;
+
+  private Corpus(Path root, CorpusFormat format, LabelSet labelSet, List<Utterance> utterances,
+      List<Problem> problems) {
+    this.root = root;
+    this.format = format;
+    this.labelSet = labelSet;
+    this.utterances = List.copyOf(utterances);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Scans a TESS folder with the seven TESS labels. */
+  public static Corpus scan(Path root) throws IOException {
+    return scan(root, CorpusFormat.TESS, LabelSet.TESS);
+  }
+
+  /**
+   * Scans {@code root} recursively for {@code .wav}/{@code .aif(f/c)} files named in {@code format}'s way.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code root} is not a folder
+   */
+  public static Corpus scan(Path root, CorpusFormat format, LabelSet labelSet) throws IOException {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(labelSet, "labelSet");
+    if (!Files.isDirectory(root)) {
+      throw new java.nio.file.NoSuchFileException(root.toString(), null, "not a folder");
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    List<Utterance> utterances = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Path> seen = new HashMap<>();
+    for (Path file : files) {
+      String fileName = file.getFileName().toString();
+      if (fileName.startsWith(".")) {
+        continue; // hidden files (.DS_Store, ._resource forks) are not part of any corpus
+      }
+      String ext = extension(fileName);
+      if (!isAudioExtension(ext)) {
+        problems.add(Problem.skipped(file, "not an audio file name (." + ext + ")"));
+        continue;
+      }
+      String stem = fileName.substring(0, fileName.length() - ext.length() - 1);
+      Path parent = file.getParent();
+      String folder = parent == null || parent.equals(root) ? null : parent.getFileName().toString();
+      CorpusFormat.Parsed parsed = format.parse(file, stem, folder);
+      if (!parsed.ok()) {
+        problems.add(Problem.skipped(file, parsed.failure()));
+        continue;
+      }
+      Optional<Emotion> emotion = Emotion.parse(parsed.nativeLabel());
+      if (labelSet == LabelSet.TESS && emotion.isEmpty()) {
+        problems.add(Problem.skipped(file, "label '" + parsed.nativeLabel()
+            + "' has no TESS counterpart (scan with the corpus's own label set to keep it)"));
+        continue;
+      }
+      Path first = seen.putIfAbsent(parsed.identity().toLowerCase(Locale.ROOT), file);
+      if (first != null) {
+        problems.add(Problem.skipped(file, "the same recording (" + parsed.identity() + ") as " + first));
+        continue;
+      }
+      if (parsed.repair() != null) {
+        problems.add(Problem.repaired(file, parsed.repair()));
+      }
+      utterances.add(labelSet == LabelSet.TESS
+          ? Utterance.of(file, format.id(), parsed.speaker(), parsed.word(), emotion.get())
+          : Utterance.withNativeLabel(file, format.id(), parsed.speaker(), parsed.word(), parsed.nativeLabel(),
+              emotion.orElse(null)));
+    }
+    LOG.info("scanned {} as {}: {} utterances, {} problems", root, format.id(), utterances.size(), problems.size());
+    return new Corpus(root, format, labelSet, utterances, problems);
+  }
+
+  /** A corpus made of given utterances (e.g. re-loaded from a manifest). */
+  public static Corpus of(Path root, CorpusFormat format, LabelSet labelSet, List<Utterance> utterances,
+      List<Problem> problems) {
+    return new Corpus(root, format, labelSet, utterances, problems);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public CorpusFormat format() {
+    return format;
+  }
+
+  public LabelSet labelSet() {
+    return labelSet;
+  }
+
+  /** The labelled recordings, sorted by path. */
+  public List<Utterance> utterances() {
+    return utterances;
+  }
+
+  /** Every file left out or repaired, with the reason, in path order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * The labels present, in a stable order: {@link Emotion} order for the TESS classes, then any other
+   * labels alphabetically.
+   */
+  public List<String> labels() {
+    return labelsOf(utterances);
+  }
+
+  /** The speakers present, sorted. */
+  public List<String> speakers() {
+    return List.copyOf(new TreeSet<>(utterances.stream().map(Utterance::speaker).toList()));
+  }
+
+  /** Utterance counts per speaker (sorted) and label (in {@link #labels()} order). */
+  public Map<String, Map<String, Integer>> counts() {
+    List<String> labels = labels();
+    Map<String, Map<String, Integer>> table = new TreeMap<>();
+    for (Utterance u : utterances) {
+      table.computeIfAbsent(u.speaker(), s -> {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        labels.forEach(l -> row.put(l, 0));
+        return row;
+      }).merge(u.label(), 1, Integer::sum);
+    }
+    return Collections.unmodifiableMap(table);
+  }
+
+  /** The stable label order of a list of utterances (see {@link #labels()}). */
+  public static List<String> labelsOf(List<Utterance> utterances) {
+    TreeSet<String> present = new TreeSet<>(utterances.stream().map(Utterance::label).toList());
+    List<String> out = new ArrayList<>();
+    for (Emotion e : Emotion.values()) {
+      if (present.remove(e.label())) {
+        out.add(e.label());
+      }
+    }
+    out.addAll(present);
+    return List.copyOf(out);
+  }
+
+  static boolean isAudioExtension(String ext) {
+    return switch (ext.toLowerCase(Locale.ROOT)) {
+      case "wav", "wave", "aif", "aiff", "aifc" -> true;
+      default -> false;
+    };
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1);
+  }
+
+  /** Orders utterances by path: the order splits and feature passes start from, for determinism. */
+  static final Comparator<Utterance> BY_PATH = Comparator.comparing(u -> u.path().toString());
+
+  @Override
+  public String toString() {
+    return "Corpus[" + format.id() + ", " + root + ", " + utterances.size() + " utterances, " + problems.size()
+        + " problems]";
+  }
+}

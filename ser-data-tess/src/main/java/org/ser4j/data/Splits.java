@@ -1,0 +1,187 @@
+package org.ser4j.data;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Seeded, reproducible ways to split utterances. Every method sorts its input by path first, so the same
+ * utterances and seed give the same split whatever order they came in.
+ *
+ * <ul>
+ *   <li>{@link #stratified}: random, keeping each label's share (the seed notebook's 80/20 validation split);</li>
+ *   <li>{@link #bySpeaker}: no speaker on both sides (TESS: train on OAF, test on YAF, or the reverse);</li>
+ *   <li>{@link #byWord}: no word on both sides (TESS's two speakers say the same 200 words, so a random split
+ *       puts the same word, said by the same voice in another emotion, on both sides);</li>
+ *   <li>{@link #groupedKFold}: k folds whose groups (speaker, word, ...) never straddle train and test.</li>
+ * </ul>
+ */
+public final class Splits {
+
+  /** How to split; the command line's {@code --by}. */
+  public enum Strategy {
+    RANDOM, SPEAKER, WORD;
+
+    /** {@link #RANDOM} from "random", etc. (case-insensitive). */
+    public static Strategy parse(String s) {
+      return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  private Splits() {}
+
+  /** The split {@code strategy} names, with {@code testFraction} and {@code seed}. */
+  public static Split of(Strategy strategy, List<Utterance> utterances, double testFraction, long seed) {
+    return switch (strategy) {
+      case RANDOM -> stratified(utterances, testFraction, seed);
+      case SPEAKER -> bySpeaker(utterances, testFraction, seed);
+      case WORD -> byWord(utterances, testFraction, seed);
+    };
+  }
+
+  /**
+   * Random split stratified by label: within each label, {@code round(n * testFraction)} utterances (at least
+   * one where the label has two or more) go to the test part.
+   */
+  public static Split stratified(List<Utterance> utterances, double testFraction, long seed) {
+    checkFraction(testFraction);
+    Random random = new Random(seed);
+    Map<String, List<Utterance>> byLabel = new TreeMap<>();
+    for (Utterance u : sorted(utterances)) {
+      byLabel.computeIfAbsent(u.label(), k -> new ArrayList<>()).add(u);
+    }
+    List<Utterance> train = new ArrayList<>();
+    List<Utterance> test = new ArrayList<>();
+    for (List<Utterance> group : byLabel.values()) {
+      java.util.Collections.shuffle(group, random);
+      int nTest = (int) Math.round(group.size() * testFraction);
+      if (nTest == 0 && group.size() > 1) {
+        nTest = 1;
+      }
+      test.addAll(group.subList(0, nTest));
+      train.addAll(group.subList(nTest, group.size()));
+    }
+    return new Split(sorted(train), sorted(test),
+        "stratified random, test fraction " + testFraction + ", seed " + seed);
+  }
+
+  /** Speaker-held-out: the speakers in {@code testSpeakers} form the test part, all others the training part. */
+  public static Split bySpeaker(List<Utterance> utterances, Collection<String> testSpeakers) {
+    Set<String> held = new TreeSet<>(testSpeakers);
+    return byGroup(utterances, u -> held.contains(u.speaker()),
+        "speaker-held-out, test speakers " + String.join("+", held));
+  }
+
+  /**
+   * Speaker-held-out with the test speakers drawn at random: {@code round(speakers * testFraction)} of them,
+   * at least one and at most all but one.
+   */
+  public static Split bySpeaker(List<Utterance> utterances, double testFraction, long seed) {
+    checkFraction(testFraction);
+    List<String> held = drawGroups(utterances, Utterance::speaker, testFraction, seed, "speaker");
+    Set<String> heldSet = new TreeSet<>(held);
+    return byGroup(utterances, u -> heldSet.contains(u.speaker()),
+        "speaker-held-out, test speakers " + String.join("+", new TreeSet<>(held)) + " (drawn with test fraction "
+            + testFraction + ", seed " + seed + ")");
+  }
+
+  /** Word-held-out: {@code round(words * testFraction)} words drawn at random; every utterance of them is test. */
+  public static Split byWord(List<Utterance> utterances, double testFraction, long seed) {
+    checkFraction(testFraction);
+    Set<String> held = new HashSet<>(drawGroups(utterances, Utterance::word, testFraction, seed, "word"));
+    return byGroup(utterances, u -> held.contains(u.word()),
+        "word-held-out, " + held.size() + " test words, test fraction " + testFraction + ", seed " + seed);
+  }
+
+  /**
+   * Grouped k-fold: the groups ({@code group} of each utterance: speaker, word, ...) are shuffled with the seed
+   * and dealt, largest first, to the fold with the fewest utterances so far. Fold {@code i} is the test part of
+   * split {@code i}; no group is ever on both sides.
+   *
+   * @throws IllegalArgumentException if {@code k < 2} or there are fewer groups than folds
+   */
+  public static List<Split> groupedKFold(List<Utterance> utterances, int k, Function<Utterance, String> group,
+      long seed) {
+    if (k < 2) {
+      throw new IllegalArgumentException("k must be at least 2, got " + k);
+    }
+    Map<String, List<Utterance>> groups = new LinkedHashMap<>();
+    for (Utterance u : sorted(utterances)) {
+      groups.computeIfAbsent(group.apply(u), x -> new ArrayList<>()).add(u);
+    }
+    if (groups.size() < k) {
+      throw new IllegalArgumentException("grouped k-fold needs at least k=" + k + " groups, found " + groups.size());
+    }
+    List<String> keys = new ArrayList<>(new TreeSet<>(groups.keySet()));
+    java.util.Collections.shuffle(keys, new Random(seed));
+    // stable sort by size, largest first: ties keep the shuffled order
+    keys.sort(Comparator.comparingInt((String key) -> groups.get(key).size()).reversed());
+    int[] load = new int[k];
+    List<Set<String>> folds = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      folds.add(new HashSet<>());
+    }
+    for (String key : keys) {
+      int best = 0;
+      for (int i = 1; i < k; i++) {
+        if (load[i] < load[best]) {
+          best = i;
+        }
+      }
+      folds.get(best).add(key);
+      load[best] += groups.get(key).size();
+    }
+    List<Split> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      Set<String> held = folds.get(i);
+      out.add(byGroup(utterances, u -> held.contains(group.apply(u)),
+          "grouped " + k + "-fold, fold " + (i + 1) + " of " + k + ", seed " + seed));
+    }
+    return out;
+  }
+
+  private static Split byGroup(List<Utterance> utterances, java.util.function.Predicate<Utterance> isTest,
+      String description) {
+    List<Utterance> train = new ArrayList<>();
+    List<Utterance> test = new ArrayList<>();
+    for (Utterance u : sorted(utterances)) {
+      (isTest.test(u) ? test : train).add(u);
+    }
+    return new Split(train, test, description);
+  }
+
+  private static List<String> drawGroups(List<Utterance> utterances, Function<Utterance, String> key,
+      double testFraction, long seed, String what) {
+    List<String> all = new ArrayList<>(new TreeSet<>(utterances.stream().map(key).toList()));
+    if (all.size() < 2) {
+      throw new IllegalArgumentException("a " + what + "-held-out split needs at least two distinct " + what
+          + "s, found " + all.size());
+    }
+    java.util.Collections.shuffle(all, new Random(seed));
+    int n = (int) Math.round(all.size() * testFraction);
+    n = Math.max(1, Math.min(all.size() - 1, n));
+    return List.copyOf(all.subList(0, n));
+  }
+
+  private static void checkFraction(double f) {
+    if (!(f > 0 && f < 1)) {
+      throw new IllegalArgumentException("testFraction must be strictly between 0 and 1, got " + f);
+    }
+  }
+
+  private static List<Utterance> sorted(Collection<Utterance> utterances) {
+    List<Utterance> out = new ArrayList<>(utterances);
+    out.sort(Corpus.BY_PATH);
+    return out;
+  }
+}

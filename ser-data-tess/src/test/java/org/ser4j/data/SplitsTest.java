@@ -1,0 +1,132 @@
+package org.ser4j.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SplitsTest {
+
+  @TempDir Path dir;
+
+  /** 2 speakers x 7 emotions x 20 words, like a small TESS. */
+  private List<Utterance> tessLike() {
+    List<Utterance> out = new ArrayList<>();
+    for (String speaker : new String[] {"OAF", "YAF"}) {
+      for (Emotion e : Emotion.values()) {
+        for (int w = 0; w < 20; w++) {
+          String word = "word" + w;
+          out.add(Utterance.of(dir.resolve(speaker + "_" + e.label() + "/" + speaker + "_" + word + "_" + e.label()
+              + ".wav"), "tess", speaker, word, e));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void stratifiedKeepsEachLabelsShareAndIsReproducible() {
+    List<Utterance> all = tessLike();
+    Split split = Splits.stratified(all, 0.2, 42);
+
+    assertThat(split.size()).isEqualTo(280);
+    Map<String, Long> testPerLabel = split.test().stream()
+        .collect(Collectors.groupingBy(Utterance::label, Collectors.counting()));
+    assertThat(testPerLabel).hasSize(7).allSatisfy((label, n) -> assertThat(n).isEqualTo(8L));
+
+    List<Utterance> shuffled = new ArrayList<>(all);
+    Collections.shuffle(shuffled, new Random(1));
+    assertThat(Splits.stratified(shuffled, 0.2, 42)).isEqualTo(split);
+    assertThat(Splits.stratified(all, 0.2, 43).test()).isNotEqualTo(split.test());
+  }
+
+  @Test
+  void speakerHeldOutPutsNoSpeakerOnBothSides() {
+    Split split = Splits.bySpeaker(tessLike(), List.of("YAF"));
+    assertThat(split.train()).allSatisfy(u -> assertThat(u.speaker()).isEqualTo("OAF"));
+    assertThat(split.test()).hasSize(140).allSatisfy(u -> assertThat(u.speaker()).isEqualTo("YAF"));
+
+    Split drawn = Splits.bySpeaker(tessLike(), 0.2, 7);
+    Set<String> trainSpeakers = drawn.train().stream().map(Utterance::speaker).collect(Collectors.toSet());
+    Set<String> testSpeakers = drawn.test().stream().map(Utterance::speaker).collect(Collectors.toSet());
+    assertThat(trainSpeakers).hasSize(1).doesNotContainAnyElementsOf(testSpeakers);
+    assertThat(testSpeakers).hasSize(1);
+  }
+
+  @Test
+  void wordHeldOutPutsNoWordOnBothSides() {
+    Split split = Splits.byWord(tessLike(), 0.2, 42);
+    Set<String> trainWords = split.train().stream().map(Utterance::word).collect(Collectors.toSet());
+    Set<String> testWords = split.test().stream().map(Utterance::word).collect(Collectors.toSet());
+    assertThat(testWords).hasSize(4);
+    assertThat(trainWords).hasSize(16).doesNotContainAnyElementsOf(testWords);
+    assertThat(split.test()).hasSize(4 * 14);
+  }
+
+  @Test
+  void groupedKFoldTestsEveryUtteranceOnceAndNeverSplitsAGroup() {
+    List<Utterance> all = tessLike();
+    List<Split> folds = Splits.groupedKFold(all, 5, Utterance::word, 3);
+
+    assertThat(folds).hasSize(5);
+    List<Utterance> tested = new ArrayList<>();
+    for (Split fold : folds) {
+      assertThat(fold.size()).isEqualTo(all.size());
+      assertThat(fold.test()).hasSize(56); // 4 words x 14 utterances each
+      Set<String> testWords = fold.test().stream().map(Utterance::word).collect(Collectors.toSet());
+      assertThat(fold.train()).noneMatch(u -> testWords.contains(u.word()));
+      tested.addAll(fold.test());
+    }
+    assertThat(new HashSet<>(tested)).hasSize(all.size());
+    assertThat(tested).hasSize(all.size());
+    assertThatThrownBy(() -> Splits.groupedKFold(all, 3, Utterance::speaker, 1))
+        .hasMessageContaining("at least k=3 groups, found 2");
+  }
+
+  @Test
+  void badFractionsAreRejectedNamingTheParameter() {
+    assertThatThrownBy(() -> Splits.stratified(tessLike(), 1.0, 1)).hasMessageContaining("testFraction");
+    assertThatThrownBy(() -> Splits.byWord(tessLike(), 0, 1)).hasMessageContaining("testFraction");
+  }
+
+  @Test
+  void manifestRoundTripsWithPathsRelativeToItsFolder() throws IOException {
+    Split split = Splits.byWord(tessLike(), 0.25, 9);
+    Path file = dir.resolve("out/manifest.csv");
+
+    Manifest.write(split, file);
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(0)).isEqualTo("# ser4j split: " + split.description());
+    assertThat(lines.get(1)).isEqualTo("path,corpus,speaker,word,label,emotion,part");
+    assertThat(lines.get(2)).startsWith("../OAF_angry/OAF_word").endsWith(",train");
+
+    Split back = Manifest.read(file);
+    assertThat(back).isEqualTo(split);
+  }
+
+  @Test
+  void malformedManifestNamesTheLine() throws IOException {
+    Path file = dir.resolve("m.csv");
+    Files.writeString(file, "path,corpus,speaker,word,label,emotion,part\na.wav,tess,OAF,back,angry,angry,middle\n");
+    assertThatThrownBy(() -> Manifest.read(file)).isInstanceOf(IOException.class)
+        .hasMessageContaining("m.csv:2").hasMessageContaining("part must be train or test");
+  }
+
+  @Test
+  void manifestQuotesCommasAndQuotes() {
+    assertThat(Manifest.quote("a,b")).isEqualTo("\"a,b\"");
+    assertThat(Manifest.parseCsvLine("\"a,\"\"b\"\"\",c")).containsExactly("a,\"b\"", "c");
+  }
+}
