@@ -113,7 +113,7 @@ final class InspectCommand implements Callable<Integer> {
 
   static String describe(Path file, AudioInfo info) {
     return String.format(Locale.ROOT, "%s  %s  %s  %d Hz  %d ch  %d bit  %.3f s",
-        file, info.container(), info.encoding(), info.sampleRate(), info.channels(), info.bitsPerSample(),
+        file, info.container().label(), info.encoding().name(), info.sampleRate(), info.channels(), info.bitsPerSample(),
         info.durationSeconds());
   }
 

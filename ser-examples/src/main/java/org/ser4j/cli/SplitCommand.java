@@ -1,0 +1,103 @@
+package org.ser4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.ser4j.data.Corpus;
+import org.ser4j.data.CorpusFormat;
+import org.ser4j.data.LabelSet;
+import org.ser4j.data.Manifest;
+import org.ser4j.data.Split;
+import org.ser4j.data.Splits;
+import org.ser4j.data.Utterance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ser split PATH --by ... --out manifest.csv}. */
+@Command(
+    name = "split",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Split a corpus into training and test parts, seeded and reproducible, and write the manifest CSV"
+          + " (path, corpus, speaker, word, label, emotion, part) that `ser train`/`ser evaluate` and pandas read.",
+      "random: stratified by label; speaker: no speaker on both sides; word: no word on both sides (TESS's"
+          + " speakers say the same words, so a random split leaks them)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:manifest written", "1:the corpus could not be read", "2:usage error"})
+final class SplitCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "PATH", description = "The corpus folder.")
+  Path path;
+
+  @Option(names = "--by", required = true, paramLabel = "random|speaker|word", description = "How to split.")
+  String by;
+
+  @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+      description = "Share of labels' utterances, speakers or words held out (default: ${DEFAULT-VALUE}).")
+  double testFraction;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--corpus", paramLabel = "NAME", defaultValue = "tess",
+      description = "Naming convention: tess, ravdess, crema-d, savee, emodb (default: ${DEFAULT-VALUE}).")
+  String corpus;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The manifest CSV to write.")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    CorpusFormat format = Options.corpusFormat(spec, corpus);
+    Splits.Strategy strategy;
+    try {
+      strategy = Splits.Strategy.parse(by);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--by must be random, speaker or word, not '" + by + "'");
+    }
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new ParameterException(spec.commandLine(), "--test-fraction must be between 0 and 1, not " + testFraction);
+    }
+    try {
+      Corpus c = Corpus.scan(path, format, LabelSet.TESS);
+      Split split = Splits.of(strategy, c.utterances(), testFraction, seed);
+      Manifest.write(split, out);
+      stdout.printf(Locale.ROOT, "%s: %d train, %d test (%s)%n", out, split.train().size(), split.test().size(),
+          split.description());
+      stdout.println(overlap("speakers", split, Utterance::speaker));
+      stdout.println(overlap("words", split, Utterance::word));
+      if (!c.problems().isEmpty()) {
+        stdout.println(c.problems().size() + " problem(s) in the corpus: run `ser corpus " + path + "` to see them");
+      }
+      return 0;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return SerCli.EXIT_INPUT_FAILED;
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return SerCli.EXIT_INPUT_FAILED;
+    }
+  }
+
+  private static String overlap(String what, Split split, Function<Utterance, String> key) {
+    Set<String> train = new TreeSet<>(split.train().stream().map(key).toList());
+    Set<String> test = new TreeSet<>(split.test().stream().map(key).toList());
+    Set<String> both = new TreeSet<>(train);
+    both.retainAll(test);
+    return String.format(Locale.ROOT, "  %s: %d train, %d test, %d on both sides", what, train.size(), test.size(),
+        both.size());
+  }
+}
