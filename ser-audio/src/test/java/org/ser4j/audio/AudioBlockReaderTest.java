@@ -101,4 +101,24 @@ class AudioBlockReaderTest {
           .isInstanceOf(IOException.class).hasMessageContaining(f.toString());
     }
   }
+
+  @Test
+  void probeAndRangedReadTouchOnlyHeadersAndTheRequestedFramesOfAHugeFile(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("huge.wav");
+    long dataBytes = 3_000_000_000L; // sparse: allocated on disk only where written
+    Files.write(f, TestAudioFiles.wav(1, 1, 8000, 16).dataSize(dataBytes).riffSize(dataBytes + 36).build());
+    try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(44 + dataBytes);
+      raf.seek(44 + 2L * 1_400_000_000L);
+      raf.write(new byte[] {0, 0x40}); // frame 1.4e9 = 0.5
+    }
+    long start = System.nanoTime();
+    AudioInfo info = AudioReader.probe(f);
+    AudioClip clip = AudioReader.read(f, 1_400_000_000L, 3);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(info.frames()).isEqualTo(1_500_000_000L);
+    assertThat(info.warnings()).isEmpty();
+    assertThat(clip.channel(0)).containsExactly(0.5f, 0f, 0f);
+    assertThat(millis).as("milliseconds for probe + ranged read of a 3 GB file").isLessThan(5_000);
+  }
 }
