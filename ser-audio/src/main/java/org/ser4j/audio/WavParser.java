@@ -1,0 +1,175 @@
+package org.ser4j.audio;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RIFF/WAVE header parsing: walks the chunks (skipping unknown ones, honouring the pad byte after odd-sized
+ * chunks), reads {@code fmt } (plain or {@code WAVE_FORMAT_EXTENSIBLE}) and locates {@code data}.
+ */
+final class WavParser {
+
+  static final int FORMAT_PCM = 0x0001;
+  static final int FORMAT_IEEE_FLOAT = 0x0003;
+  static final int FORMAT_ALAW = 0x0006;
+  static final int FORMAT_MULAW = 0x0007;
+  static final int FORMAT_EXTENSIBLE = 0xFFFE;
+  private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
+
+  private WavParser() {}
+
+  static StreamLayout parse(ByteSource src, long fileSize, byte[] head, String name, Path path)
+      throws IOException {
+    long riffSize = u32(head, 4);
+    byte[] fmt = null;
+    long fmtSize = 0;
+    long dataOffset = -1;
+    long dataSize = 0;
+    long pos = 12;
+    while (pos + 8 <= fileSize) {
+      byte[] hdr = src.readExactly(pos, 8);
+      if (hdr == null) {
+        break;
+      }
+      String id = HeaderParser.fourCc(hdr, 0);
+      long size = u32(hdr, 4);
+      if (id.equals("fmt ") && fmt == null) {
+        if (size < 16) {
+          throw new MalformedAudioException(name,
+              "WAVE fmt chunk is " + size + " bytes, shorter than the 16 a format description needs");
+        }
+        fmtSize = size;
+        fmt = src.readExactly(pos + 8, (int) Math.min(size, 40));
+        if (fmt == null) {
+          throw new MalformedAudioException(name, "WAVE fmt chunk is cut off by the end of the file");
+        }
+      } else if (id.equals("data")) {
+        dataOffset = pos + 8;
+        dataSize = size;
+        if (fmt != null || size == 0 || size == UNKNOWN_SIZE || dataOffset + size > fileSize) {
+          break; // audio found, or its length is unreliable: nothing after it can be located
+        }
+      }
+      pos += 8 + size + (size & 1); // always advances by at least 8
+    }
+    if (fmt == null) {
+      throw new MalformedAudioException(name, dataOffset < 0
+          ? "RIFF/WAVE file has no fmt chunk and no data chunk"
+          : "RIFF/WAVE file has no fmt chunk describing its data");
+    }
+    ByteBuffer f = ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN);
+    int tag = f.getShort(0) & 0xFFFF;
+    int channels = f.getShort(2) & 0xFFFF;
+    long rate = f.getInt(4) & 0xFFFFFFFFL;
+    int blockAlign = f.getShort(12) & 0xFFFF;
+    int bits = f.getShort(14) & 0xFFFF;
+    Container container = Container.WAV;
+    if (tag == FORMAT_EXTENSIBLE) {
+      if (fmtSize < 40) {
+        throw new MalformedAudioException(name, "WAVE_FORMAT_EXTENSIBLE fmt chunk is " + fmtSize
+            + " bytes, shorter than the 40 it needs");
+      }
+      container = Container.WAV_EXTENSIBLE;
+      tag = f.getShort(24) & 0xFFFF; // the sub-format GUID starts with the format tag
+    }
+    HeaderParser.checkChannels(name, "WAVE fmt chunk", channels);
+    HeaderParser.checkSampleRate(name, "WAVE fmt chunk", rate);
+    SampleEncoding encoding = encoding(name, tag, bits, container);
+    int bytesPerFrame = channels * encoding.bytesPerSample();
+    if (blockAlign != bytesPerFrame) {
+      throw new MalformedAudioException(name, "WAVE fmt chunk declares a block align of " + blockAlign
+          + " bytes, but " + channels + " channel(s) of " + encoding.label() + " need " + bytesPerFrame);
+    }
+    if (dataOffset < 0) {
+      throw new MalformedAudioException(name, "RIFF/WAVE file has no data chunk");
+    }
+
+    List<String> warnings = new ArrayList<>();
+    boolean unknown = dataSize == UNKNOWN_SIZE || (dataSize == 0 && fileSize > dataOffset);
+    long frames = HeaderParser.repairExtent("data", unknown ? -1 : dataSize,
+        String.format("0x%08X", dataSize), dataOffset, fileSize, bytesPerFrame, warnings);
+    if (warnings.isEmpty()) {
+      if (riffSize == 0 || riffSize == UNKNOWN_SIZE) {
+        warnings.add(String.format("RIFF header size is unknown (0x%08X); read the chunks present", riffSize));
+      } else if (riffSize + 8 > fileSize) {
+        warnings.add("RIFF header declares " + (riffSize + 8) + " bytes but the file holds " + fileSize
+            + "; decoded the " + frames + " frames present");
+      }
+    }
+    AudioInfo info = new AudioInfo(path, container, encoding, (int) rate, channels, frames, warnings);
+    return new StreamLayout(info, dataOffset, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static SampleEncoding encoding(String name, int tag, int bits, Container container)
+      throws AudioFormatException {
+    String what = container == Container.WAV_EXTENSIBLE ? "WAVE_FORMAT_EXTENSIBLE sub-format" : "WAVE format";
+    switch (tag) {
+      case FORMAT_PCM:
+        if (bits == 0 || bits > 32) {
+          throw new MalformedAudioException(name,
+              "WAVE fmt chunk declares " + bits + " bits per PCM sample (1 to 32 are valid)");
+        }
+        switch ((bits + 7) / 8) {
+          case 1:
+            return SampleEncoding.PCM_U8;
+          case 2:
+            return SampleEncoding.PCM_S16;
+          case 3:
+            return SampleEncoding.PCM_S24;
+          default:
+            return SampleEncoding.PCM_S32;
+        }
+      case FORMAT_IEEE_FLOAT:
+        if (bits == 32) {
+          return SampleEncoding.FLOAT32;
+        }
+        if (bits == 64) {
+          return SampleEncoding.FLOAT64;
+        }
+        throw new MalformedAudioException(name,
+            "WAVE fmt chunk declares IEEE float with " + bits + " bits per sample (32 or 64 are valid)");
+      case FORMAT_ALAW:
+      case FORMAT_MULAW:
+        if (bits != 8) {
+          throw new MalformedAudioException(name, "WAVE fmt chunk declares " + (tag == FORMAT_ALAW ? "A" : "mu")
+              + "-law with " + bits + " bits per sample (8 is valid)");
+        }
+        return tag == FORMAT_ALAW ? SampleEncoding.ALAW : SampleEncoding.ULAW;
+      default:
+        throw new UnsupportedAudioEncodingException(name,
+            String.format("%s 0x%04X (%s) is not supported", what, tag, codecName(tag)));
+    }
+  }
+
+  /** A name for a WAVE format tag this decoder does not handle. */
+  static String codecName(int tag) {
+    switch (tag) {
+      case 0x0000: return "unknown";
+      case 0x0002: return "Microsoft ADPCM";
+      case 0x0011: return "IMA ADPCM";
+      case 0x0022: return "DSP Group TrueSpeech";
+      case 0x0031: return "GSM 6.10";
+      case 0x0040: return "G.721 ADPCM";
+      case 0x0045: return "G.726 ADPCM";
+      case 0x0050: return "MPEG";
+      case 0x0055: return "MPEG Layer 3";
+      case 0x0064: return "G.726 ADPCM";
+      case 0x0092: return "Dolby AC-3 SPDIF";
+      case 0x00FF: return "AAC";
+      case 0x0160: case 0x0161: case 0x0162: case 0x0163: return "Windows Media Audio";
+      case 0x1610: return "HE-AAC";
+      case 0x2000: return "Dolby AC-3";
+      case 0x674F: case 0x6750: case 0x6751: return "Ogg Vorbis";
+      case 0xF1AC: return "FLAC";
+      default: return "unknown codec";
+    }
+  }
+
+  private static long u32(byte[] b, int off) {
+    return (b[off] & 0xFFL) | (b[off + 1] & 0xFFL) << 8 | (b[off + 2] & 0xFFL) << 16 | (b[off + 3] & 0xFFL) << 24;
+  }
+}
