@@ -1,0 +1,203 @@
+package org.ser4j.data;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ser4j.audio.AudioClip;
+import org.ser4j.audio.AudioFormatException;
+import org.ser4j.audio.AudioLoader;
+import org.ser4j.features.Deltas;
+import org.ser4j.features.MfccExtractor;
+import org.ser4j.features.Pooling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes a {@link FeatureSpec}'s features for many utterances: in parallel across cores, with progress
+ * reports and an optional {@link FeatureCache}. A file that cannot be used (undecodable, no audio after the
+ * offset, too short for deltas) is reported in {@link FeatureSet#problems()} and the rest go on.
+ *
+ * <pre>{@code
+ * FeatureSet set = CorpusFeatures.builder(FeatureSpec.notebook())
+ *     .cache(new FeatureCache(Paths.get(".ser4j-cache")))
+ *     .progress((done, total) -> ...)
+ *     .build()
+ *     .extract(corpus.utterances());
+ * }</pre>
+ *
+ * The result is the same whatever the parallelism and whether it came from the cache. Interrupting the
+ * calling thread cancels the work ({@link CancellationException}).
+ */
+public final class CorpusFeatures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CorpusFeatures.class);
+
+  private final FeatureSpec spec;
+  private final MfccExtractor extractor;
+  private final FeatureCache cache;
+  private final int parallelism;
+  private final ProgressListener progress;
+
+  private CorpusFeatures(Builder b) {
+    this.spec = b.spec;
+    this.extractor = MfccExtractor.create(spec.mfcc());
+    this.cache = b.cache;
+    this.parallelism = b.parallelism;
+    this.progress = b.progress;
+  }
+
+  /** A builder for {@code spec}: no cache, all cores, no progress reports. */
+  public static Builder builder(FeatureSpec spec) {
+    return new Builder(spec);
+  }
+
+  public FeatureSpec spec() {
+    return spec;
+  }
+
+  /** Features of every utterance, in input order; the unusable ones are reported, not thrown. */
+  public FeatureSet extract(List<Utterance> utterances) {
+    int n = utterances.size();
+    float[][][] results = new float[n][][];
+    Problem[] problems = new Problem[n];
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger hits = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "ser4j-features");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        final int index = i;
+        futures.add(pool.submit(() -> {
+          Utterance u = utterances.get(index);
+          try {
+            results[index] = compute(u, hits);
+          } catch (AudioFormatException e) {
+            problems[index] = Problem.skipped(u.path(), e.problem());
+          } catch (IOException e) {
+            problems[index] = Problem.skipped(u.path(), "cannot read: " + e.getMessage());
+          } catch (IllegalArgumentException e) {
+            problems[index] = Problem.skipped(u.path(), e.getMessage());
+          }
+          progress.progress(done.incrementAndGet(), n);
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("feature extraction interrupted");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Utterance> ok = new ArrayList<>(n);
+    List<float[][]> features = new ArrayList<>(n);
+    List<Problem> failed = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (results[i] != null) {
+        ok.add(utterances.get(i));
+        features.add(results[i]);
+      } else {
+        failed.add(problems[i]);
+      }
+    }
+    LOG.info("{} features: {} files, {} from cache, {} problems", spec.name(), n, hits.get(), failed.size());
+    return new FeatureSet(spec, ok, features, failed);
+  }
+
+  private float[][] compute(Utterance u, AtomicInteger hits) throws IOException {
+    byte[] key = null;
+    if (cache != null) {
+      key = cache.key(u.path(), spec);
+      Optional<float[][]> cached = cache.get(key);
+      if (cached.isPresent()) {
+        hits.incrementAndGet();
+        return cached.get();
+      }
+    }
+    float[][] m = features(AudioLoader.load(u.path(), spec.load()), spec, extractor);
+    if (cache != null) {
+      cache.put(key, m);
+    }
+    return m;
+  }
+
+  /**
+   * The spec's feature for one loaded clip (already cut and resampled as {@code spec.load()} says).
+   *
+   * @throws IllegalArgumentException if the clip is empty, or too short for deltas
+   */
+  static float[][] features(AudioClip clip, FeatureSpec spec, MfccExtractor extractor) {
+    if (clip.frameCount() == 0) {
+      throw new IllegalArgumentException("no audio after offset " + spec.load().offset() + " s");
+    }
+    float[][] m = extractor.mfcc(clip.channel(0));
+    if (spec.deltas()) {
+      float[][] d1 = Deltas.delta(m, 9, 1);
+      float[][] d2 = Deltas.delta(m, 9, 2);
+      int c = m[0].length;
+      float[][] out = new float[m.length][3 * c];
+      for (int t = 0; t < m.length; t++) {
+        System.arraycopy(m[t], 0, out[t], 0, c);
+        System.arraycopy(d1[t], 0, out[t], c, c);
+        System.arraycopy(d2[t], 0, out[t], 2 * c, c);
+      }
+      m = out;
+    }
+    if (spec.pooling() == FeatureSpec.Pooling.MEAN) {
+      m = new float[][] {Pooling.mean(m)};
+    }
+    return m;
+  }
+
+  /** Builds {@link CorpusFeatures}. */
+  public static final class Builder {
+    private final FeatureSpec spec;
+    private FeatureCache cache;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder(FeatureSpec spec) {
+      this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** Reuse and store features in {@code cache} (default: none). */
+    public Builder cache(FeatureCache cache) {
+      this.cache = cache;
+      return this;
+    }
+
+    /** Worker threads (default: available processors). */
+    public Builder parallelism(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
+      }
+      this.parallelism = threads;
+      return this;
+    }
+
+    /** Called after each file (default: nothing). */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public CorpusFeatures build() {
+      return new CorpusFeatures(this);
+    }
+  }
+}
