@@ -186,6 +186,7 @@ public final class Resampler {
    *
    * @param sourceRate rate of the input, Hz, in {@code [1, MAX_RATE]} ({@code orig_sr} in librosa)
    * @param targetRate rate of the output, Hz, in {@code [1, MAX_RATE]} ({@code target_sr} in librosa)
+   * @return the resampler, possibly shared with earlier callers (it is immutable)
    * @throws IllegalArgumentException naming the parameter, if a rate is not positive or above
    *     {@link #MAX_RATE}, or the rates differ by more than {@link #MAX_RATIO} times
    */
@@ -233,12 +234,20 @@ public final class Resampler {
     }
   }
 
-  /** Rate of the input, Hz. */
+  /**
+   * Rate of the input.
+   *
+   * @return samples per second, Hz ({@code orig_sr})
+   */
   public int sourceRate() {
     return sourceRate;
   }
 
-  /** Rate of the output, Hz. */
+  /**
+   * Rate of the output.
+   *
+   * @return samples per second, Hz ({@code target_sr})
+   */
   public int targetRate() {
     return targetRate;
   }
@@ -248,6 +257,7 @@ public final class Resampler {
    * librosa computes it.
    *
    * @param n input length, non-negative
+   * @return {@code ceil(n * targetRate / sourceRate)}
    * @throws IllegalArgumentException if {@code n} is negative
    * @throws ArithmeticException if the result does not fit a {@code long}
    */
@@ -329,6 +339,8 @@ public final class Resampler {
   /**
    * A new streaming converter for this rate pair: push blocks of any size, then {@link Stream#flush flush}.
    * Each stream is for one thread; the resampler itself may be shared.
+   *
+   * @return a fresh stream, positioned at the start of a signal
    */
   public Stream newStream() {
     return new Stream();
@@ -471,9 +483,9 @@ public final class Resampler {
    * input, sample for sample. Output lags the input by about half the filter length ({@code taps / 2} input
    * samples), which {@code flush} releases.
    *
-   * <p>A stream holds a fixed buffer of a few thousand samples and allocates nothing after construction. It is
-   * not thread-safe. After {@code flush} it must be {@link #reset()} before it takes more input. When the
-   * rates are equal it copies input to output.
+   * <p>A stream holds a fixed buffer of {@code taps + 4095} samples (4309 for 24414 &rarr; 22050 Hz) and
+   * allocates nothing after construction. It is not thread-safe. After {@code flush} it must be
+   * {@link #reset()} before it takes more input. When the rates are equal it copies input to output.
    */
   public final class Stream {
 
@@ -495,7 +507,11 @@ public final class Resampler {
       reset();
     }
 
-    /** The resampler this stream runs. */
+    /**
+     * The resampler this stream runs.
+     *
+     * @return the owning resampler
+     */
     public Resampler resampler() {
       return Resampler.this;
     }
@@ -517,6 +533,7 @@ public final class Resampler {
      * {@code ceil(len * targetRate / sourceRate)}.
      *
      * @param len input block length, non-negative
+     * @return {@code ceil(len * targetRate / sourceRate)}, an upper bound reached at some stream positions
      */
     public int maxOutput(int len) {
       long max = outputLength(len);
@@ -526,17 +543,30 @@ public final class Resampler {
       return (int) max;
     }
 
-    /** Exactly the number of samples {@link #flush} will write now: the total owed minus those written. */
+    /**
+     * What {@link #flush} will write now.
+     *
+     * @return exactly the number of samples owed ({@code outputLength(inputCount())}) minus those written; 0
+     *     after a flush
+     */
     public int flushLength() {
       return flushed ? 0 : (int) (outputLength(consumed) - produced);
     }
 
-    /** Input samples pushed since construction or the last reset. */
+    /**
+     * Input pushed so far.
+     *
+     * @return input samples pushed since construction or the last reset
+     */
     public long inputCount() {
       return consumed;
     }
 
-    /** Output samples written since construction or the last reset. */
+    /**
+     * Output written so far.
+     *
+     * @return output samples written since construction or the last reset
+     */
     public long outputCount() {
       return produced;
     }
