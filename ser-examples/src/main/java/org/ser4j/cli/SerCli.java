@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SerCli.Version.class,
     description = "ser4j: speech emotion recognition on the JVM.",
-    subcommands = {InspectCommand.class, ConvertCommand.class, CorpusCommand.class, SplitCommand.class,
+    subcommands = {InspectCommand.class, ConvertCommand.class, FeaturesCommand.class, CorpusCommand.class,
+      SplitCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
