@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.slf4j.Logger;
@@ -94,6 +95,11 @@ public final class Chart {
    * @throws IllegalArgumentException if a side is out of range
    */
   public BufferedImage toImage(int width, int height) {
+    return toImage(width, height, null);
+  }
+
+  /** {@link #toImage(int, int)}, recording where things were drawn (the data area) in {@code info}. */
+  BufferedImage toImage(int width, int height, ChartRenderingInfo info) {
     checkSize(width, height);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -104,7 +110,7 @@ public final class Chart {
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setColor(java.awt.Color.WHITE);
       g.fillRect(0, 0, width, height);
-      chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+      chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
     } finally {
       g.dispose();
     }
@@ -163,7 +169,7 @@ public final class Chart {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGDocument();
+    return g.getSVGDocument();
   }
 
   /**

@@ -402,6 +402,8 @@ public final class Charts {
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
     JFreeChart chart = Theme.apply(new JFreeChart(title, Theme.TITLE, plot, false));
+    // a sliver the raster leaves uncovered (a clip's last partial hop) reads as the lowest value
+    plot.setBackgroundPaint(colors.getPaint(colors.getLowerBound()));
     plot.addAnnotation(layer, false);
     chart.addSubtitle(colorBar(colors, barAxis, false));
     return new Chart(chart, Theme.DEFAULT_WIDTH, Theme.DEFAULT_HEIGHT);
