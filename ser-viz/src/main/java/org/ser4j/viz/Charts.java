@@ -339,7 +339,7 @@ public final class Charts {
     double lo = Matrices.min(db);
     double hi = Matrices.max(db);
     if (!(hi > lo)) {
-      lo = hi - 1;
+      hi = lo + 1; // a constant matrix (e.g. silence, all 0 dB) draws in the lowest colour
     }
     ColorMap colors = new ColorMap(ColorMap.MAGMA, lo, hi);
     NumberAxis time = timeAxis(duration);
@@ -383,7 +383,7 @@ public final class Charts {
     double lo = Matrices.min(mfcc);
     double hi = Matrices.max(mfcc);
     if (!(hi > lo)) {
-      lo = hi - 1;
+      hi = lo + 1; // a constant matrix (e.g. silence, all 0 dB) draws in the lowest colour
     }
     ColorMap colors = new ColorMap(ColorMap.VIRIDIS, lo, hi);
     NumberAxis time = timeAxis(frames > 1 ? (frames - 1) * frameSeconds : frameSeconds);

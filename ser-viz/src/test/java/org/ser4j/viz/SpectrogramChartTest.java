@@ -107,6 +107,16 @@ class SpectrogramChartTest {
   }
 
   @Test
+  void drawsSilenceInTheLowestColour() {
+    Chart chart = Charts.spectrogram(AudioClip.ofMono(16000, new float[8000]), MfccConfig.librosaDefaults(16000),
+        "silence");
+    ImageLayer img = layer(chart.jfreeChart().getXYPlot());
+    assertThat(colourBar(chart.jfreeChart()).getScale().getLowerBound()).isCloseTo(0.0, within(1e-6)); // all 0 dB re max
+    assertThat(img.image().getRGB(3, 3) & 0xffffff).isEqualTo(ColorMap.MAGMA[0]);
+    assertThat(TestSignals.decode(chart.toPng()).getWidth()).isEqualTo(900);
+  }
+
+  @Test
   void rejectsAnEmptyClipOrMissingConfig() {
     assertThatThrownBy(() -> Charts.spectrogram(AudioClip.ofMono(SR, new float[0]),
         MfccConfig.librosaDefaults(SR), "x")).isInstanceOf(IllegalArgumentException.class)
