@@ -1,5 +1,6 @@
 package org.ser4j.benchmarks;
 
+import org.ser4j.features.FeatureSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import org.ser4j.data.Corpus;
 import org.ser4j.data.CorpusFeatures;
 import org.ser4j.data.FeatureCache;
 import org.ser4j.data.FeatureSet;
-import org.ser4j.data.FeatureSpec;
 import org.ser4j.data.Utterance;
 
 /**

@@ -11,12 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ser4j.audio.AudioClip;
 import org.ser4j.audio.AudioFormatException;
-import org.ser4j.audio.AudioLoader;
-import org.ser4j.features.Deltas;
+import org.ser4j.features.FeatureSpec;
 import org.ser4j.features.MfccExtractor;
-import org.ser4j.features.Pooling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +45,7 @@ public final class CorpusFeatures {
 
   private CorpusFeatures(Builder b) {
     this.spec = b.spec;
-    this.extractor = MfccExtractor.create(spec.mfcc());
+    this.extractor = spec.newExtractor();
     this.cache = b.cache;
     this.parallelism = b.parallelism;
     this.progress = b.progress;
@@ -129,37 +126,9 @@ public final class CorpusFeatures {
         return cached.get();
       }
     }
-    float[][] m = features(AudioLoader.load(u.path(), spec.load()), spec, extractor);
+    float[][] m = spec.extract(u.path(), extractor);
     if (cache != null) {
       cache.put(key, m);
-    }
-    return m;
-  }
-
-  /**
-   * The spec's feature for one loaded clip (already cut and resampled as {@code spec.load()} says).
-   *
-   * @throws IllegalArgumentException if the clip is empty, or too short for deltas
-   */
-  static float[][] features(AudioClip clip, FeatureSpec spec, MfccExtractor extractor) {
-    if (clip.frameCount() == 0) {
-      throw new IllegalArgumentException("no audio after offset " + spec.load().offset() + " s");
-    }
-    float[][] m = extractor.mfcc(clip.channel(0));
-    if (spec.deltas()) {
-      float[][] d1 = Deltas.delta(m, 9, 1);
-      float[][] d2 = Deltas.delta(m, 9, 2);
-      int c = m[0].length;
-      float[][] out = new float[m.length][3 * c];
-      for (int t = 0; t < m.length; t++) {
-        System.arraycopy(m[t], 0, out[t], 0, c);
-        System.arraycopy(d1[t], 0, out[t], c, c);
-        System.arraycopy(d2[t], 0, out[t], 2 * c, c);
-      }
-      m = out;
-    }
-    if (spec.pooling() == FeatureSpec.Pooling.MEAN) {
-      m = new float[][] {Pooling.mean(m)};
     }
     return m;
   }

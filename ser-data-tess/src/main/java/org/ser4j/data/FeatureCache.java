@@ -1,5 +1,6 @@
 package org.ser4j.data;
 
+import org.ser4j.features.FeatureSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An on-disk cache of feature matrices, keyed by the audio file's identity and the full {@link FeatureSpec}.
  *
- * <p>The key is a SHA-256 over the spec's {@link FeatureSpec#cacheKey()}, the file's absolute path, size and
+ * <p>The key is a SHA-256 over the spec's {@link org.ser4j.features.FeatureSpec#cacheKey()}, the file's absolute path, size and
  * modification time ({@link KeyMode#METADATA}, the default), plus a SHA-256 of the file's bytes with
  * {@link KeyMode#CONTENT}. A changed file or spec therefore never returns stale features.
  *

@@ -1,5 +1,6 @@
 package org.ser4j.data;
 
+import org.ser4j.features.FeatureSpec;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package org.ser4j.data;
 
+import org.ser4j.features.FeatureSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

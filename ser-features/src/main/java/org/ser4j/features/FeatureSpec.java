@@ -1,0 +1,277 @@
+package org.ser4j.features;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.ser4j.audio.AudioClip;
+import org.ser4j.audio.AudioLoader;
+import org.ser4j.audio.LoadOptions;
+
+/**
+ * A whole feature recipe, from file to matrix: how to load the audio ({@link LoadOptions}), the MFCC
+ * ({@link MfccConfig}), whether to append deltas, and whether to pool the frames. Immutable. Its
+ * {@link #cacheKey()} names every parameter, so a changed spec never reads another spec's cached features;
+ * {@link #toMap()} / {@link #fromMap(Map)} store it in a model bundle, so a recognizer computes exactly the
+ * features its network was trained on.
+ *
+ * <p>Presets:
+ * <ul>
+ *   <li>{@link #notebook()}: the seed notebook's feature, {@code np.mean(librosa.feature.mfcc(y=librosa.load(f,
+ *       duration=3, offset=0.5)[0], sr=22050, n_mfcc=40).T, axis=0)}: one 40-vector per file;</li>
+ *   <li>{@link #framewise()}: the whole file at 22050 Hz, 40 MFCCs per frame plus first and second deltas (120
+ *       values per frame), one matrix per file, as many rows as frames.</li>
+ * </ul>
+ */
+public final class FeatureSpec {
+
+  /** How frames are pooled into one vector per file. */
+  public enum Pooling {
+    /** Keep every frame. */
+    NONE,
+    /** The mean over frames ({@code np.mean(mfcc.T, axis=0)}). */
+    MEAN
+  }
+
+  /** Bumped whenever the computation behind a spec changes, so old cache entries are not reused. */
+  static final int VERSION = 1;
+
+  private final String name;
+  private final LoadOptions load;
+  private final MfccConfig mfcc;
+  private final boolean deltas;
+  private final Pooling pooling;
+
+  private FeatureSpec(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Pooling pooling) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.load = Objects.requireNonNull(load, "load");
+    this.mfcc = Objects.requireNonNull(mfcc, "mfcc");
+    this.deltas = deltas;
+    this.pooling = Objects.requireNonNull(pooling, "pooling");
+    if (load.sampleRate().isEmpty() || load.sampleRate().getAsInt() != mfcc.sampleRate()) {
+      throw new IllegalArgumentException("load sampleRate (" + (load.sampleRate().isEmpty() ? "native"
+          : load.sampleRate().getAsInt()) + ") must equal the MFCC sampleRate (" + mfcc.sampleRate() + ")");
+    }
+    if (!load.mono()) {
+      throw new IllegalArgumentException("load options must be mono: MFCCs are computed on one channel");
+    }
+  }
+
+  /**
+   * A spec from parts.
+   *
+   * @param name a short name for reports ("notebook", "framewise", or your own)
+   * @param load how to load each file; must be mono at the MFCC's sample rate
+   * @param mfcc the MFCC parameters
+   * @param deltas append first and second deltas ({@code librosa.feature.delta}, width 9) to each frame
+   * @param pooling how to pool frames
+   */
+  public static FeatureSpec of(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Pooling pooling) {
+    return new FeatureSpec(name, load, mfcc, deltas, pooling);
+  }
+
+  /** The seed notebook's feature: 22050 Hz, offset 0.5 s, duration 3 s, mean of 40 MFCCs. */
+  public static FeatureSpec notebook() {
+    return new FeatureSpec("notebook", LoadOptions.notebook(), MfccConfig.notebook(22050), false, Pooling.MEAN);
+  }
+
+  /** Framewise: whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, no pooling. */
+  public static FeatureSpec framewise() {
+    return new FeatureSpec("framewise", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.NONE);
+  }
+
+  /** A preset by name: {@code notebook} or {@code framewise}. */
+  public static FeatureSpec preset(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "notebook" -> notebook();
+      case "framewise" -> framewise();
+      default -> throw new IllegalArgumentException("unknown feature preset '" + name + "' (notebook, framewise)");
+    };
+  }
+
+  /** An extractor for this spec's MFCC (build once, share between threads). */
+  public MfccExtractor newExtractor() {
+    return MfccExtractor.create(mfcc);
+  }
+
+  /**
+   * This spec's features of a file: load (as {@link #load()} says), MFCC, deltas, pooling.
+   *
+   * @param extractor an extractor for {@link #mfcc()} (see {@link #newExtractor()})
+   * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio
+   * @throws IllegalArgumentException if there is no audio after the offset, or too little for deltas
+   */
+  public float[][] extract(Path file, MfccExtractor extractor) throws IOException {
+    return compute(AudioLoader.load(file, load), extractor);
+  }
+
+  /**
+   * This spec's features of a clip already loaded as {@link #load()} says (mono, at the MFCC's rate): MFCC,
+   * then deltas, then pooling. Rows = frames (one row when pooled), columns = {@link #dimension()} values.
+   *
+   * @throws IllegalArgumentException if the clip is empty, at another rate, or too short for deltas
+   */
+  public float[][] compute(AudioClip loaded, MfccExtractor extractor) {
+    if (loaded.frameCount() == 0) {
+      throw new IllegalArgumentException("no audio after offset " + load.offset() + " s");
+    }
+    if (!extractor.config().equals(mfcc)) {
+      throw new IllegalArgumentException("extractor is for " + extractor.config() + ", this spec needs " + mfcc);
+    }
+    float[][] m = extractor.mfcc(loaded);
+    if (deltas) {
+      float[][] d1 = Deltas.delta(m, 9, 1);
+      float[][] d2 = Deltas.delta(m, 9, 2);
+      int c = m[0].length;
+      float[][] out = new float[m.length][3 * c];
+      for (int t = 0; t < m.length; t++) {
+        System.arraycopy(m[t], 0, out[t], 0, c);
+        System.arraycopy(d1[t], 0, out[t], c, c);
+        System.arraycopy(d2[t], 0, out[t], 2 * c, c);
+      }
+      m = out;
+    }
+    if (pooling == Pooling.MEAN) {
+      m = new float[][] {org.ser4j.features.Pooling.mean(m)};
+    }
+    return m;
+  }
+
+  /** Every parameter as text, for storing (e.g. in a model bundle); {@link #fromMap(Map)} reads it back. */
+  public Map<String, String> toMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("version", Integer.toString(VERSION));
+    m.put("load.sr", Integer.toString(load.sampleRate().orElse(0)));
+    m.put("load.mono", Boolean.toString(load.mono()));
+    m.put("load.offset", Double.toString(load.offset()));
+    m.put("load.duration", load.duration().isPresent() ? Double.toString(load.duration().getAsDouble()) : "None");
+    m.put("mfcc.sr", Integer.toString(mfcc.sampleRate()));
+    m.put("mfcc.n_mfcc", Integer.toString(mfcc.nMfcc()));
+    m.put("mfcc.n_fft", Integer.toString(mfcc.nFft()));
+    m.put("mfcc.hop_length", Integer.toString(mfcc.hopLength()));
+    m.put("mfcc.win_length", Integer.toString(mfcc.winLength()));
+    m.put("mfcc.window", mfcc.window().name());
+    m.put("mfcc.center", Boolean.toString(mfcc.center()));
+    m.put("mfcc.pad_mode", mfcc.padMode().name());
+    m.put("mfcc.power", Double.toString(mfcc.power()));
+    m.put("mfcc.n_mels", Integer.toString(mfcc.nMels()));
+    m.put("mfcc.fmin", Double.toString(mfcc.fmin()));
+    m.put("mfcc.fmax", Double.toString(mfcc.fmax()));
+    m.put("mfcc.mel_scale", mfcc.melScale().name());
+    m.put("mfcc.mel_norm", mfcc.melNorm().name());
+    m.put("mfcc.ref", Double.toString(mfcc.ref()));
+    m.put("mfcc.amin", Double.toString(mfcc.amin()));
+    m.put("mfcc.top_db", mfcc.hasTopDb() ? Double.toString(mfcc.topDb()) : "None");
+    m.put("mfcc.lifter", Double.toString(mfcc.lifter()));
+    m.put("deltas", Boolean.toString(deltas));
+    m.put("pooling", pooling.name());
+    return m;
+  }
+
+  /**
+   * Reads a spec written by {@link #toMap()}.
+   *
+   * @throws IllegalArgumentException naming the key that is missing or malformed
+   */
+  public static FeatureSpec fromMap(Map<String, String> m) {
+    int version = Integer.parseInt(get(m, "version"));
+    if (version != VERSION) {
+      throw new IllegalArgumentException("feature spec version " + version + " is not " + VERSION
+          + " (made by another ser4j version)");
+    }
+    try {
+      LoadOptions.Builder lb = LoadOptions.builder().mono(Boolean.parseBoolean(get(m, "load.mono")))
+          .offset(Double.parseDouble(get(m, "load.offset")));
+      int sr = Integer.parseInt(get(m, "load.sr"));
+      if (sr == 0) {
+        lb.nativeSampleRate();
+      } else {
+        lb.sampleRate(sr);
+      }
+      String duration = get(m, "load.duration");
+      if (!duration.equals("None")) {
+        lb.duration(Double.parseDouble(duration));
+      }
+      String topDb = get(m, "mfcc.top_db");
+      MfccConfig cfg = MfccConfig.builder(Integer.parseInt(get(m, "mfcc.sr")))
+          .nMfcc(Integer.parseInt(get(m, "mfcc.n_mfcc")))
+          .nFft(Integer.parseInt(get(m, "mfcc.n_fft")))
+          .hopLength(Integer.parseInt(get(m, "mfcc.hop_length")))
+          .winLength(Integer.parseInt(get(m, "mfcc.win_length")))
+          .window(MfccConfig.Window.valueOf(get(m, "mfcc.window")))
+          .center(Boolean.parseBoolean(get(m, "mfcc.center")))
+          .padMode(MfccConfig.PadMode.valueOf(get(m, "mfcc.pad_mode")))
+          .power(Double.parseDouble(get(m, "mfcc.power")))
+          .nMels(Integer.parseInt(get(m, "mfcc.n_mels")))
+          .fmin(Double.parseDouble(get(m, "mfcc.fmin")))
+          .fmax(Double.parseDouble(get(m, "mfcc.fmax")))
+          .melScale(MfccConfig.MelScale.valueOf(get(m, "mfcc.mel_scale")))
+          .melNorm(MfccConfig.MelNorm.valueOf(get(m, "mfcc.mel_norm")))
+          .ref(Double.parseDouble(get(m, "mfcc.ref")))
+          .amin(Double.parseDouble(get(m, "mfcc.amin")))
+          .topDb(topDb.equals("None") ? null : Double.parseDouble(topDb))
+          .lifter(Double.parseDouble(get(m, "mfcc.lifter")))
+          .build();
+      return new FeatureSpec(get(m, "name"), lb.build(), cfg, Boolean.parseBoolean(get(m, "deltas")),
+          Pooling.valueOf(get(m, "pooling").toUpperCase(Locale.ROOT)));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("malformed feature spec: " + e.getMessage(), e);
+    }
+  }
+
+  private static String get(Map<String, String> m, String key) {
+    String v = m.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("feature spec has no '" + key + "'");
+    }
+    return v;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public LoadOptions load() {
+    return load;
+  }
+
+  public MfccConfig mfcc() {
+    return mfcc;
+  }
+
+  public boolean deltas() {
+    return deltas;
+  }
+
+  public Pooling pooling() {
+    return pooling;
+  }
+
+  /** Values per frame (or per file when pooled): n_mfcc, times 3 with deltas. */
+  public int dimension() {
+    return mfcc.nMfcc() * (deltas ? 3 : 1);
+  }
+
+  /** Every parameter as text: equal keys mean equal features for the same audio. */
+  public String cacheKey() {
+    return "v" + VERSION + ";" + load + ";" + mfcc + ";deltas=" + deltas + ";pooling=" + pooling;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FeatureSpec s && name.equals(s.name) && cacheKey().equals(s.cacheKey());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, cacheKey());
+  }
+
+  @Override
+  public String toString() {
+    return "FeatureSpec[" + name + ": " + cacheKey() + "]";
+  }
+}
