@@ -1,0 +1,255 @@
+package org.ser4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ser4j.audio.AudioClip;
+import org.ser4j.audio.AudioReader;
+import org.ser4j.data.Corpus;
+import org.ser4j.data.CorpusFormat;
+import org.ser4j.data.LabelSet;
+import org.ser4j.data.Split;
+import org.ser4j.data.Splits;
+import org.ser4j.data.SyntheticTess;
+import org.ser4j.data.Utterance;
+import org.ser4j.features.MfccConfig;
+import org.ser4j.features.MfccExtractor;
+import org.ser4j.model.EpochStats;
+import org.ser4j.model.Evaluation;
+import org.ser4j.model.History;
+import org.ser4j.model.ModelBundles;
+import org.ser4j.model.ModelConfig;
+import org.ser4j.viz.Chart;
+import org.ser4j.viz.Charts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ser reproduce}: the seed notebook, end to end, with a report. */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the seed notebook's workflow end to end: scan the corpus, draw the exploration charts (class"
+          + " counts, waveforms, spectrograms, MFCC), extract features, train, evaluate, draw the training"
+          + " curves and confusion matrices, save the model bundle and metrics.json, and write index.html showing"
+          + " it all.",
+      "Without --data it runs on a synthetic corpus in TESS's layout generated here (seeded, two synthetic"
+          + " voices, seven emotions rendered with distinct prosody); every output says the data are synthetic."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:report written", "1:the data could not be used", "2:usage error"})
+final class ReproduceCommand implements Callable<Integer> {
+
+  /** Words per speaker and emotion in the synthetic default corpus (2 x 7 x 30 = 420 files). */
+  static final int SYNTHETIC_WORDS = 30;
+
+  @Option(names = "--data", paramLabel = "PATH", description = "A TESS folder (default: a synthetic corpus).")
+  Path data;
+
+  @Option(names = "--out", defaultValue = "reproduce-out", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--preset", defaultValue = "notebook", paramLabel = "notebook|framewise",
+      description = "Model and feature preset (default: ${DEFAULT-VALUE}, the seed notebook).")
+  TrainingRun.Preset preset;
+
+  @Option(names = "--split", defaultValue = "random", paramLabel = "random|speaker|word",
+      description = "How to hold out the validation part (default: ${DEFAULT-VALUE}, the notebook's 80/20).")
+  String split;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the preset's; notebook: 50).")
+  Integer epochs;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (epochs != null && epochs < 1) {
+      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1");
+    }
+    Splits.Strategy strategy;
+    try {
+      strategy = Splits.Strategy.parse(split);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--split must be random, speaker or word, not '" + split + "'");
+    }
+    Map<String, Long> millis = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    Files.createDirectories(out);
+    Path figures = Files.createDirectories(out.resolve("figures"));
+    boolean synthetic = data == null;
+    Path corpusDir = data;
+    if (synthetic) {
+      corpusDir = out.resolve("synthetic-tess");
+      stdout.println("No --data: generating a SYNTHETIC corpus in TESS's layout (seed " + seed + ") in " + corpusDir);
+      stdout.flush();
+      long t = System.nanoTime();
+      SyntheticTess.write(corpusDir, SYNTHETIC_WORDS, seed);
+      millis.put("synthesis", ms(t));
+    }
+
+    // 1. the corpus and the exploration charts
+    long t = System.nanoTime();
+    Corpus corpus = Corpus.scan(corpusDir, CorpusFormat.TESS, LabelSet.TESS);
+    if (corpus.utterances().isEmpty()) {
+      spec.commandLine().getErr().println("error: no TESS recordings found under " + corpusDir);
+      return SerCli.EXIT_INPUT_FAILED;
+    }
+    millis.put("scan", ms(t));
+    stdout.printf(Locale.ROOT, "%s corpus at %s: %d utterances, %d speakers, %d emotions%n",
+        synthetic ? "Synthetic" : "TESS", corpusDir, corpus.utterances().size(), corpus.speakers().size(),
+        corpus.labels().size());
+    stdout.flush();
+    String tag = synthetic ? " (SYNTHETIC data)" : "";
+    t = System.nanoTime();
+    List<String> figureNames = new ArrayList<>();
+    Map<String, Integer> classCounts = new LinkedHashMap<>();
+    for (String label : corpus.labels()) {
+      classCounts.put(label, 0);
+    }
+    corpus.utterances().forEach(u -> classCounts.merge(u.label(), 1, Integer::sum));
+    save(Charts.classCounts(classCounts, "Recordings per emotion" + tag), figures, "class_counts", figureNames);
+    Map<String, AudioClip> examples = new LinkedHashMap<>();
+    Map<String, Path> exampleFiles = new LinkedHashMap<>();
+    for (String label : corpus.labels()) {
+      for (Utterance u : corpus.utterances()) {
+        if (u.label().equals(label)) {
+          try {
+            examples.put(label, AudioReader.read(u.path()).toMono());
+            exampleFiles.put(label, u.path());
+            break;
+          } catch (IOException e) {
+            // try the next recording of this emotion
+          }
+        }
+      }
+    }
+    save(Charts.waveformGrid(examples), figures, "waveforms", figureNames);
+    MfccConfig stft = MfccConfig.builder(22050).build();
+    List<String> spectrogramNames = new ArrayList<>();
+    for (Map.Entry<String, AudioClip> e : examples.entrySet()) {
+      save(Charts.spectrogram(e.getValue(), stft, "Spectrogram: " + e.getKey() + tag), figures,
+          "spectrogram_" + e.getKey(), spectrogramNames);
+    }
+    if (!examples.isEmpty()) {
+      Map.Entry<String, AudioClip> first = examples.entrySet().iterator().next();
+      AudioClip clip = first.getValue();
+      float[][] mfcc = MfccExtractor.create(MfccConfig.notebook(clip.sampleRate())).mfcc(clip);
+      save(Charts.mfccHeatmap(mfcc, clip.sampleRate(), 512, "MFCC (40): " + first.getKey() + tag), figures, "mfcc",
+          figureNames);
+    }
+    millis.put("exploration charts", ms(t));
+
+    // 2. features, training, evaluation
+    Split s = Splits.of(strategy, corpus.utterances(), 0.2, seed);
+    ModelConfig.Builder config = preset.modelConfig(corpus.labels().size()).seed(seed);
+    if (epochs != null) {
+      config.epochs(epochs);
+    }
+    stdout.printf(Locale.ROOT, "Split: %d train, %d validation (%s); preset %s%n", s.train().size(), s.test().size(),
+        s.description(), preset.id());
+    stdout.flush();
+    TrainingRun.Result r;
+    try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
+        ProgressDisplay trainBar = ProgressDisplay.create(spec.commandLine().getErr(), "epochs")) {
+      r = TrainingRun.run(corpus, s, preset, config, null, featureBar, TrainingRun.progressListener(trainBar));
+    }
+    millis.putAll(r.millis());
+    Evaluation ev = r.evaluation();
+    History h = r.training().history();
+    stdout.printf(Locale.ROOT, "Trained %d epochs in %.1f s: validation accuracy %.4f, macro-F1 %.4f%s%n", h.size(),
+        r.millis().get("training") / 1000.0, ev.accuracy(), ev.macroF1(), tag);
+    stdout.flush();
+
+    // 3. result charts, bundle, metrics, report
+    t = System.nanoTime();
+    save(Charts.trainingCurves(h.trainAccuracy(), h.validationAccuracy(), h.trainLoss(), h.validationLoss()),
+        figures, "training_curves", figureNames);
+    int[][] confusion = toInt(ev.confusion());
+    save(Charts.confusionMatrix(confusion, ev.labels(), false), figures, "confusion_counts", figureNames);
+    save(Charts.confusionMatrix(confusion, ev.labels(), true), figures, "confusion_normalised", figureNames);
+    millis.put("result charts", ms(t));
+    Path bundle = out.resolve("model.ser4j");
+    TrainingRun.writeBundle(r, preset, bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
+        : corpusDir.toString());
+    millis.put("total", ms(start));
+    Files.writeString(out.resolve("metrics.json"), metricsJson(synthetic, corpusDir, r, millis), StandardCharsets.UTF_8);
+    ReportPage.write(out.resolve("index.html"), new ReportPage.Content(synthetic, corpusDir, corpus, s, preset,
+        r.trainFeatures().spec(), r.training().config(), ev, h, millis, spectrogramNames,
+        r.trainFeatures().problems().size() + r.testFeatures().problems().size()));
+    stdout.printf(Locale.ROOT, "Report: %s (model %s, metrics %s) in %.1f s%n", out.resolve("index.html"), bundle,
+        out.resolve("metrics.json"), millis.get("total") / 1000.0);
+    return 0;
+  }
+
+  private static long ms(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static void save(Chart chart, Path dir, String name, List<String> names) throws IOException {
+    chart.writePng(dir.resolve(name + ".png"));
+    chart.writeSvg(dir.resolve(name + ".svg"));
+    names.add(name);
+  }
+
+  private static int[][] toInt(long[][] m) {
+    int[][] out = new int[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = new int[m[i].length];
+      for (int j = 0; j < m[i].length; j++) {
+        out[i][j] = Math.toIntExact(m[i][j]);
+      }
+    }
+    return out;
+  }
+
+  static String metricsJson(boolean synthetic, Path corpusDir, TrainingRun.Result r, Map<String, Long> millis) {
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append("  \"synthetic\": ").append(synthetic).append(",\n");
+    sb.append("  \"data\": ").append(Reports.jsonString(corpusDir.toString())).append(",\n");
+    sb.append("  \"split\": ").append(Reports.jsonString(r.split().description())).append(",\n");
+    sb.append("  \"train_size\": ").append(r.trainFeatures().size()).append(",\n");
+    sb.append("  \"test_size\": ").append(r.testFeatures().size()).append(",\n");
+    sb.append("  \"model\": ").append(Reports.jsonString(r.training().config().toString())).append(",\n");
+    sb.append("  \"features\": ").append(Reports.jsonString(r.trainFeatures().spec().cacheKey())).append(",\n");
+    sb.append("  \"versions\": {\"ser4j\": ").append(Reports.jsonString(Versions.ser4j())).append(", \"java\": ")
+        .append(Reports.jsonString(System.getProperty("java.version"))).append(", \"dl4j\": ")
+        .append(Reports.jsonString(ModelBundles.DL4J_VERSION)).append("},\n");
+    sb.append("  \"test\": ").append(r.evaluation().toJson().strip().replace("\n", "\n  ")).append(",\n");
+    sb.append("  \"history\": [");
+    List<EpochStats> epochs = r.training().history().epochs();
+    for (int i = 0; i < epochs.size(); i++) {
+      EpochStats e = epochs.get(i);
+      sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
+          "    {\"epoch\": %d, \"train_loss\": %s, \"train_accuracy\": %s, \"val_loss\": %s, \"val_accuracy\": %s}",
+          e.epoch(), num(e.trainLoss()), num(e.trainAccuracy()), num(e.validationLoss()), num(e.validationAccuracy())));
+    }
+    sb.append("\n  ],\n  \"timings_ms\": {");
+    boolean first = true;
+    for (Map.Entry<String, Long> e : millis.entrySet()) {
+      sb.append(first ? "" : ", ").append(Reports.jsonString(e.getKey())).append(": ").append(e.getValue());
+      first = false;
+    }
+    return sb.append("}\n}\n").toString();
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+  }
+}

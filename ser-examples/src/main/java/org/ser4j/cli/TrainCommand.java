@@ -1,0 +1,121 @@
+package org.ser4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ser4j.data.Corpus;
+import org.ser4j.data.CorpusFormat;
+import org.ser4j.data.LabelSet;
+import org.ser4j.data.Manifest;
+import org.ser4j.data.Split;
+import org.ser4j.data.Splits;
+import org.ser4j.model.ModelConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ser train}: features, split, LSTM training, evaluation, model bundle. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train an emotion classifier on a corpus folder and save it as one model bundle file (network, feature"
+          + " configuration, labels, normalisation, provenance). The test part of the split is the validation"
+          + " set during training and is scored at the end.",
+      "Presets: framewise (default: an LSTM over MFCC frames with deltas, the best model on evidence) and"
+          + " notebook (the seed notebook's network on the mean of 40 MFCCs)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:model written", "1:the data could not be used", "2:usage error"})
+final class TrainCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, paramLabel = "PATH", description = "The corpus folder.")
+  Path data;
+
+  @Option(names = "--corpus", defaultValue = "tess", paramLabel = "NAME",
+      description = "Naming convention: tess, ravdess, crema-d, savee, emodb (default: ${DEFAULT-VALUE}).")
+  String corpus;
+
+  @Option(names = "--preset", defaultValue = "framewise", paramLabel = "notebook|framewise",
+      description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
+  TrainingRun.Preset preset;
+
+  @Option(names = "--split", defaultValue = "random", paramLabel = "random|speaker|word",
+      description = "How to hold out the test part (default: ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(names = "--manifest", paramLabel = "FILE", description = "Use this split manifest instead of --split.")
+  Path manifest;
+
+  @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F", description = "Default: ${DEFAULT-VALUE}.")
+  double testFraction;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the preset's).")
+  Integer epochs;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed for split and training (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: ~/.cache/ser4j/features or $SER4J_CACHE).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Compute features without a cache.")
+  boolean noCache;
+
+  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model bundle to write.")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    CorpusFormat format = Options.corpusFormat(spec, corpus);
+    if (epochs != null && epochs < 1) {
+      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1");
+    }
+    Corpus c = Corpus.scan(data, format, LabelSet.TESS);
+    if (c.utterances().isEmpty()) {
+      spec.commandLine().getErr().println("error: no labelled recordings found under " + data);
+      return SerCli.EXIT_INPUT_FAILED;
+    }
+    Split s = manifest != null ? Manifest.read(manifest) : Splits.of(parseSplit(), c.utterances(), testFraction, seed);
+    ModelConfig.Builder config = preset.modelConfig(c.labels().size()).seed(seed);
+    if (epochs != null) {
+      config.epochs(epochs);
+    }
+    stdout.printf(Locale.ROOT, "%s: %d utterances (%d train, %d test: %s); preset %s%n", data, c.utterances().size(),
+        s.train().size(), s.test().size(), s.description(), preset.id());
+    stdout.flush();
+    TrainingRun.Result r;
+    try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
+        ProgressDisplay trainBar = ProgressDisplay.create(spec.commandLine().getErr(), "epochs")) {
+      r = TrainingRun.run(c, s, preset, config, noCache ? null : (cache != null ? cache : TrainingRun.defaultCacheDir()),
+          featureBar, TrainingRun.progressListener(trainBar));
+    }
+    for (org.ser4j.data.Problem p : r.trainFeatures().problems()) {
+      stdout.println("  left out: " + p);
+    }
+    for (org.ser4j.data.Problem p : r.testFeatures().problems()) {
+      stdout.println("  left out: " + p);
+    }
+    TrainingRun.writeBundle(r, preset, out, data.toString());
+    stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f -> %s%n",
+        r.training().history().size(), r.training().history().bestEpoch(), r.millis().get("training") / 1000.0,
+        r.evaluation().accuracy(), r.evaluation().macroF1(), out);
+    boolean anyLeftOut = !r.trainFeatures().problems().isEmpty() || !r.testFeatures().problems().isEmpty();
+    return anyLeftOut ? SerCli.EXIT_INPUT_FAILED : 0;
+  }
+
+  private Splits.Strategy parseSplit() {
+    try {
+      return Splits.Strategy.parse(split);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--split must be random, speaker or word, not '" + split + "'");
+    }
+  }
+}
