@@ -55,7 +55,6 @@ class ParityTest {
                 maxDiff = Math.max(maxDiff, Math.abs(got[k] - expected[i][k]));
             }
         }
-        System.out.println("PARITY notebook max diff " + maxDiff);
         assertThat(maxDiff).as("max |runtime - DL4J| probability").isLessThan(TOLERANCE);
     }
 
@@ -99,7 +98,6 @@ class ParityTest {
                 maxDiff = Math.max(maxDiff, Math.abs(got[k] - expected[b][k]));
             }
         }
-        System.out.println("PARITY framewise max diff " + maxDiff);
         assertThat(maxDiff).as("max |runtime - DL4J| probability").isLessThan(TOLERANCE);
     }
 
