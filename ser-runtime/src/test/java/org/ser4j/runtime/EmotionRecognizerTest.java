@@ -184,11 +184,13 @@ class EmotionRecognizerTest {
             sink += r.predictPooled(v).topProbability();
         }
         int n = 300;
-        long t0 = System.nanoTime();
+        // thread CPU time, not wall time: the build machine's cores are shared with other builds
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < n; i++) {
             sink += r.predictPooled(v).topProbability();
         }
-        double msPerCall = (System.nanoTime() - t0) / 1e6 / n;
+        double msPerCall = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / n;
         assertThat(sink).isPositive();
         // target is well under 1 ms on a free core; the bound is loose because CI cores are shared
         assertThat(msPerCall).as("ms per notebook forward pass").isLessThan(5.0);
