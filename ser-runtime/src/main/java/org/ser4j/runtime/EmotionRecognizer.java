@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.ser4j.audio.AudioClip;
+import org.ser4j.audio.AudioLoader;
+import org.ser4j.features.FeatureSpec;
+import org.ser4j.features.MfccExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +16,15 @@ import org.slf4j.LoggerFactory;
  * uses its own small scratch arrays.
  *
  * <pre>{@code
- * EmotionRecognizer r = EmotionRecognizer.load(Path.of("tess-notebook.ser4j"));
- * Prediction p = r.predictPooled(meanMfcc);      // notebook preset: 40 values
- * Prediction q = r.predict(mfccFrames);          // framewise preset: frames x features
+ * EmotionRecognizer r = EmotionRecognizer.load(Path.of("model.ser4j"));
+ * Prediction p = r.predict(Path.of("clip.wav"));  // decode, load, features, network: as in training
+ * p.topLabel();                                    // "angry"
+ * Prediction q = r.predict(clip);                  // an AudioClip at any rate (mic, stream, ...)
+ * Prediction s = r.predictPooled(meanMfcc);        // or features you computed yourself
  * }</pre>
+ *
+ * <p>The audio-to-feature steps are the bundle's {@link FeatureSpec} (load options, MFCC, deltas, pooling), so
+ * a file is featurised exactly as the training data were.
  */
 public final class EmotionRecognizer {
     private static final Logger LOG = LoggerFactory.getLogger(EmotionRecognizer.class);
@@ -31,6 +40,8 @@ public final class EmotionRecognizer {
     private final float[][] lstmW;
     private final float[][] lstmRW;
     private final float[][][] denseW;
+    private final FeatureSpec featureSpec; // null for bundles made without one
+    private final MfccExtractor extractor;
 
     private EmotionRecognizer(ModelBundle bundle) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
@@ -51,6 +62,8 @@ public final class EmotionRecognizer {
             DenseLayer d = (DenseLayer) layers.get(i);
             denseW[i] = rows(d.w, d.nIn(), d.nOut());
         }
+        this.featureSpec = bundle.featureConfig().isEmpty() ? null : FeatureSpec.fromMap(bundle.featureConfig());
+        this.extractor = featureSpec == null ? null : featureSpec.newExtractor();
     }
 
     private static float[][] rows(float[] flat, int nRows, int nCols) {
@@ -79,6 +92,42 @@ public final class EmotionRecognizer {
 
     public List<String> labels() {
         return bundle.labels();
+    }
+
+    /** The features this model was trained on: how {@link #predict(Path)} turns audio into its input. */
+    public FeatureSpec featureSpec() {
+        if (featureSpec == null) {
+            throw new IllegalStateException("this bundle has no feature configuration: use predict(float[][])");
+        }
+        return featureSpec;
+    }
+
+    /**
+     * Classifies an audio file: decoded by content, loaded (offset, duration, mono, rate) and featurised as
+     * the bundle's {@link #featureSpec()} says, then run through the network.
+     *
+     * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio (message names it)
+     * @throws IllegalArgumentException if it has no audio where the features look (e.g. shorter than the offset)
+     */
+    public Prediction predict(Path file) throws IOException {
+        FeatureSpec spec = featureSpec();
+        return predictFeatures(spec.compute(AudioLoader.load(file, spec.load()), extractor));
+    }
+
+    /**
+     * Classifies a clip at any sample rate and channel count: cut, downmixed and resampled as the bundle's
+     * {@link #featureSpec()} loads files, then featurised.
+     */
+    public Prediction predict(AudioClip clip) {
+        FeatureSpec spec = featureSpec();
+        return predictFeatures(spec.compute(AudioLoader.load(clip, spec.load()), extractor));
+    }
+
+    private Prediction predictFeatures(float[][] features) {
+        if (bundle.inputMode() == InputMode.POOLED) {
+            return predictPooled(features[0]);
+        }
+        return predict(features);
     }
 
     /**
