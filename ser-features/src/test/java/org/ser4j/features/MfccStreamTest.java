@@ -77,7 +77,7 @@ class MfccStreamTest {
         compared++;
       }
     }
-    assertThat(compared).as("frames untouched by the clamp").isGreaterThan(10);
+    assertThat(compared).as("frames untouched by the clamp").isPositive();
   }
 
   @ParameterizedTest
