@@ -22,12 +22,8 @@ final class FastLog {
     long bits = Double.doubleToRawLongBits(x);
     int e = (int) (bits >>> 52) - 1023;
     double m = Double.longBitsToDouble((bits & 0x000FFFFFFFFFFFFFL) | 0x3FF0000000000000L);
-    if (m > SQRT2) {
-      m *= 0.5;
-      e++;
-    }
-    // ln(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716
-    double s = (m - 1.0) / (m + 1.0);
+    // m in [1, 2): ln(m) = ln(sqrt 2) + 2 atanh(s), s = (m - sqrt 2) / (m + sqrt 2), |s| <= 0.1716 (no branch)
+    double s = (m - SQRT2) / (m + SQRT2);
     double s2 = s * s;
     double p = 1.0 / 13 + s2 * (1.0 / 15);
     p = 1.0 / 11 + s2 * p;
@@ -36,6 +32,6 @@ final class FastLog {
     p = 1.0 / 5 + s2 * p;
     p = 1.0 / 3 + s2 * p;
     p = 1.0 + s2 * p;
-    return e * LN2 + 2.0 * s * p;
+    return (e + 0.5) * LN2 + 2.0 * s * p;
   }
 }

@@ -40,6 +40,10 @@ public final class MfccExtractor {
   private final int bins;
   private final float[] window;
   private final PowerSpectrum fftPrototype;
+  /** Frames-as-lanes FFT for the batch path (null when the size or backend does not allow it). */
+  private final LaneFft lane;
+  /** Per-thread lane buffers (about {@code 2 n_fft * 64 * 4} bytes per thread that used this extractor). */
+  private final ThreadLocal<LaneFft.Buffers> laneBuffers;
   private final MelFilterbank melBank;
   /** Transposed DCT matrix with lifter: {@code dctT[m * nMfcc + k]}. */
   private final float[] dctT;
@@ -58,6 +62,9 @@ public final class MfccExtractor {
     this.bins = config.binCount();
     this.window = Spectrograms.window(config);
     this.fftPrototype = PowerSpectrum.create(nFft, backend);
+    FastRealFft plan = fftPrototype.fastPlan();
+    this.lane = plan != null ? new LaneFft(plan) : null;
+    this.laneBuffers = lane != null ? ThreadLocal.withInitial(lane::newBuffers) : null;
     this.melBank = MelFilterbank.of(config);
     float[][] d = Dct.matrix(nMfcc, nMels);
     float[] lw = Dct.lifterWeights(nMfcc, config.lifter());
@@ -110,22 +117,80 @@ public final class MfccExtractor {
     Objects.requireNonNull(y, "y");
     int frames = frameCount(y.length);
     float[] padded = pad(y);
-    float[] mel = new float[frames * nMels];
-    Scratch s = newScratch();
-    for (int t = 0; t < frames; t++) {
-      melFrame(padded, t * hop, mel, t * nMels, s);
+    // mel power, one row per band (melRows[b][t]): the dB and DCT steps below then run along frames, in loops
+    // the JIT vectorises
+    float[][] melRows = new float[nMels][frames];
+    int batches = (frames + LaneFft.MAX_LANES - 1) / LaneFft.MAX_LANES;
+    int lanes = (frames + batches - 1) / batches;
+    if (lane != null && lanes >= LaneFft.MIN_LANES) {
+      LaneFft.Buffers bf = laneBuffers.get();
+      for (int t0 = 0; t0 < frames; t0 += lanes) {
+        int n = Math.min(lanes, frames - t0);
+        lane.melBatch(padded, t0 * hop, hop, n, window, halfPower, melBank, melRows, t0, bf);
+      }
+    } else if (lane != null) {
+      Scratch s = newScratch();
+      for (int t = 0; t < frames; t++) {
+        lane.melFrame(padded, t * hop, window, halfPower, melBank, s.mel, 0, s.re, s.im);
+        for (int b = 0; b < nMels; b++) {
+          melRows[b][t] = s.mel[b];
+        }
+      }
+    } else {
+      Scratch s = newScratch();
+      for (int t = 0; t < frames; t++) {
+        powerFrame(padded, t * hop, s.power, s);
+        melBank.applyToColumn(s.power, melRows, t);
+      }
     }
-    float max = toDb(mel, 0, mel.length);
+    // top_db needs the maximum over the whole clip: dB of everything first, then clamp
+    float max = Float.NEGATIVE_INFINITY;
+    for (float[] row : melRows) {
+      max = Math.max(max, toDb(row, 0, frames));
+    }
     if (hasTopDb) {
-      clamp(mel, 0, mel.length, floorFor(max));
+      float floor = floorFor(max);
+      for (float[] row : melRows) {
+        clamp(row, 0, frames, floor);
+      }
     }
-    float[][] out = new float[frames][];
-    for (int t = 0; t < frames; t++) {
-      float[] row = new float[nMfcc];
-      cepstrum(mel, t * nMels, row);
-      out[t] = row;
+    float[][] cepRows = new float[nMfcc][frames];
+    for (int k = 0; k < nMfcc; k++) {
+      cepstrumRow(melRows, k, cepRows[k], frames);
+    }
+    float[][] out = new float[frames][nMfcc];
+    for (int k = 0; k < nMfcc; k++) {
+      float[] row = cepRows[k];
+      for (int t = 0; t < frames; t++) {
+        out[t][k] = row[t];
+      }
     }
     return out;
+  }
+
+  /** Coefficient {@code k} of every frame: {@code out[t] = sum_m D[k][m] db[m][t]}, four bands per pass. */
+  private void cepstrumRow(float[][] db, int k, float[] out, int frames) {
+    final float[] d = dctT;
+    final int nMfcc = this.nMfcc;
+    int m = 0;
+    for (; m + 3 < nMels; m += 4) {
+      axpy4(d[m * nMfcc + k], db[m], d[(m + 1) * nMfcc + k], db[m + 1], d[(m + 2) * nMfcc + k], db[m + 2],
+          d[(m + 3) * nMfcc + k], db[m + 3], out, frames);
+    }
+    for (; m < nMels; m++) {
+      final float c = d[m * nMfcc + k];
+      final float[] x = db[m];
+      for (int t = 0; t < frames; t++) {
+        out[t] += c * x[t];
+      }
+    }
+  }
+
+  private static void axpy4(float c0, float[] x0, float c1, float[] x1, float c2, float[] x2, float c3, float[] x3,
+      float[] out, int n) {
+    for (int t = 0; t < n; t++) {
+      out[t] += c0 * x0[t] + c1 * x1[t] + c2 * x2[t] + c3 * x3[t];
+    }
   }
 
   /**
@@ -219,15 +284,22 @@ public final class MfccExtractor {
   static final class Scratch {
     final PowerSpectrum fft;
     final float[] power;
+    /** Scalar-twin FFT rows (null without a lane plan). */
+    final float[] re;
+    final float[] im;
+    final float[] mel;
 
-    Scratch(PowerSpectrum fft, int bins) {
+    Scratch(PowerSpectrum fft, int bins, int nMels, boolean twin) {
       this.fft = fft;
       this.power = new float[bins];
+      this.re = twin ? new float[fft.nFft() / 2] : null;
+      this.im = twin ? new float[fft.nFft() / 2] : null;
+      this.mel = new float[nMels];
     }
   }
 
   Scratch newScratch() {
-    return new Scratch(fftPrototype.copy(), bins);
+    return new Scratch(fftPrototype.copy(), bins, nMels, lane != null);
   }
 
   int nMels() {
@@ -272,6 +344,11 @@ public final class MfccExtractor {
 
   /** Mel power of the frame at {@code padded[off ..]} into {@code mel[melOff .. melOff + nMels)}. */
   void melFrame(float[] padded, int off, float[] mel, int melOff, Scratch s) {
+    if (lane != null) {
+      // the scalar twin of the batch path: bit-identical to it
+      lane.melFrame(padded, off, window, halfPower, melBank, mel, melOff, s.re, s.im);
+      return;
+    }
     powerFrame(padded, off, s.power, s);
     melBank.apply(s.power, 0, mel, melOff);
   }
@@ -284,7 +361,7 @@ public final class MfccExtractor {
     for (int i = from; i < to; i++) {
       float v = (float) (10.0 * FastLog.log10(Math.max(amin, x[i])) - refDb);
       x[i] = v;
-      max = Math.max(max, v);
+      max = v > max ? v : max;
     }
     return max;
   }
@@ -303,17 +380,24 @@ public final class MfccExtractor {
     }
   }
 
-  /** DCT-II (ortho, liftered) of {@code db[off .. off + nMels)} into {@code out[0 .. nMfcc)}. */
+  /**
+   * DCT-II (ortho, liftered) of {@code db[off .. off + nMels)} into {@code out[0 .. nMfcc)}; the same sums in
+   * the same order as the batch path's {@code cepstrumRow}.
+   */
   void cepstrum(float[] db, int off, float[] out) {
     final int nMfcc = this.nMfcc;
     final float[] d = dctT;
-    Arrays.fill(out, 0, nMfcc, 0f);
-    for (int m = 0; m < nMels; m++) {
-      final float v = db[off + m];
-      final int base = m * nMfcc;
-      for (int k = 0; k < nMfcc; k++) {
-        out[k] += d[base + k] * v;
+    for (int k = 0; k < nMfcc; k++) {
+      float acc = 0f;
+      int m = 0;
+      for (; m + 3 < nMels; m += 4) {
+        acc += d[m * nMfcc + k] * db[off + m] + d[(m + 1) * nMfcc + k] * db[off + m + 1]
+            + d[(m + 2) * nMfcc + k] * db[off + m + 2] + d[(m + 3) * nMfcc + k] * db[off + m + 3];
       }
+      for (; m < nMels; m++) {
+        acc += d[m * nMfcc + k] * db[off + m];
+      }
+      out[k] = acc;
     }
   }
 }

@@ -65,6 +65,11 @@ public final class PowerSpectrum {
     return new PowerSpectrum(nFft, fast, jt);
   }
 
+  /** The radix-4 plan, or null on the JTransforms backend. */
+  FastRealFft fastPlan() {
+    return fast;
+  }
+
   /** The FFT size. */
   public int nFft() {
     return nFft;
