@@ -52,6 +52,7 @@ public final class MfccExtractor {
   private final boolean hasTopDb;
   private final double topDb;
   private final double halfPower;
+  private final boolean aminIsNormalFloat;
 
   private MfccExtractor(MfccConfig config, Backend backend) {
     this.config = config;
@@ -79,6 +80,7 @@ public final class MfccExtractor {
     this.hasTopDb = config.hasTopDb();
     this.topDb = config.topDb();
     this.halfPower = config.power() / 2.0;
+    this.aminIsNormalFloat = (float) config.amin() >= Float.MIN_NORMAL;
   }
 
   /** An extractor for {@code config}, using ser4j's fast FFT where the size allows. */
@@ -356,6 +358,18 @@ public final class MfccExtractor {
   /** In place {@code 10 log10(max(amin, x)) - refDb}; returns the maximum. */
   float toDb(float[] x, int from, int to) {
     float max = Float.NEGATIVE_INFINITY;
+    if (aminIsNormalFloat) {
+      // float path (librosa's power_to_db runs in float32 on float32 input)
+      final float amin = (float) this.amin;
+      final float refDb = (float) this.refDb;
+      for (int i = from; i < to; i++) {
+        float v = x[i];
+        float db = FastLog.tenLog10(v > amin ? v : amin) - refDb;
+        x[i] = db;
+        max = db > max ? db : max;
+      }
+      return max;
+    }
     final double amin = this.amin;
     final double refDb = this.refDb;
     for (int i = from; i < to; i++) {
