@@ -13,9 +13,11 @@ package org.ser4j.features;
  */
 final class LaneFft {
 
-  static final int MAX_LANES = 64;
+  static final int MAX_LANES = 96;
   /** Below this many frames per batch the lane loops do not pay; the per-frame path is used. */
   static final int MIN_LANES = 16;
+  /** Rows transformed together in the first stages (2 x 64 rows of up to 96 lanes: about L1). */
+  private static final int BLOCK_ROWS = 64;
 
   private final FastRealFft plan;
   /** Radix-2 twiddles per stage: stage {@code st} (span {@code h = 2^st}) holds {@code W_2h^j}, j < h, as re, im. */
@@ -128,18 +130,62 @@ final class LaneFft {
     }
   }
 
+  /**
+   * Radix-2 DIT on bit-reversed rows. The butterflies are those of the textbook stage order (and so is every
+   * result bit), scheduled for the cache: the first stages run block by block on {@link #BLOCK_ROWS} rows that
+   * stay in L1, the later stages two at a time on groups of four rows.
+   */
   void transform(float[][] re, float[][] im, int lanes) {
     final int m = plan.m;
-    for (int i = 0; i < m; i += 2) {
-      radix2(re[i], im[i], re[i + 1], im[i + 1], lanes);
-    }
-    for (int h = 2, st = 1; h < m; h *= 2, st++) {
-      final float[] tw = twiddles[st];
-      for (int b = 0; b < m; b += 2 * h) {
-        radix2(re[b], im[b], re[b + h], im[b + h], lanes);
-        for (int j = 1; j < h; j++) {
-          radix2(re[b + j], im[b + j], re[b + j + h], im[b + j + h], tw[2 * j], tw[2 * j + 1], lanes);
+    final int blk = Math.min(m, BLOCK_ROWS);
+    for (int b0 = 0; b0 < m; b0 += blk) {
+      for (int i = b0; i < b0 + blk; i += 2) {
+        radix2(re[i], im[i], re[i + 1], im[i + 1], lanes);
+      }
+      for (int h = 2, st = 1; h < blk; h *= 2, st++) {
+        final float[] tw = twiddles[st];
+        for (int b = b0; b < b0 + blk; b += 2 * h) {
+          radix2(re[b], im[b], re[b + h], im[b + h], lanes);
+          for (int j = 1; j < h; j++) {
+            radix2(re[b + j], im[b + j], re[b + j + h], im[b + j + h], tw[2 * j], tw[2 * j + 1], lanes);
+          }
         }
+      }
+    }
+    int h = blk;
+    int st = Integer.numberOfTrailingZeros(blk);
+    while (h < m) {
+      final float[] tw1 = twiddles[st];
+      if (2 * h < m) {
+        // stages h and 2h together on rows j, j+h, j+2h, j+3h of each 4h block
+        final float[] tw2 = twiddles[st + 1];
+        for (int b = 0; b < m; b += 4 * h) {
+          for (int j = 0; j < h; j++) {
+            final int a = b + j;
+            final int c = a + 2 * h;
+            if (j == 0) {
+              radix2(re[a], im[a], re[a + h], im[a + h], lanes);
+              radix2(re[c], im[c], re[c + h], im[c + h], lanes);
+              radix2(re[a], im[a], re[c], im[c], lanes);
+            } else {
+              radix2(re[a], im[a], re[a + h], im[a + h], tw1[2 * j], tw1[2 * j + 1], lanes);
+              radix2(re[c], im[c], re[c + h], im[c + h], tw1[2 * j], tw1[2 * j + 1], lanes);
+              radix2(re[a], im[a], re[c], im[c], tw2[2 * j], tw2[2 * j + 1], lanes);
+            }
+            radix2(re[a + h], im[a + h], re[c + h], im[c + h], tw2[2 * (j + h)], tw2[2 * (j + h) + 1], lanes);
+          }
+        }
+        h *= 4;
+        st += 2;
+      } else {
+        for (int b = 0; b < m; b += 2 * h) {
+          radix2(re[b], im[b], re[b + h], im[b + h], lanes);
+          for (int j = 1; j < h; j++) {
+            radix2(re[b + j], im[b + j], re[b + j + h], im[b + j + h], tw1[2 * j], tw1[2 * j + 1], lanes);
+          }
+        }
+        h *= 2;
+        st++;
       }
     }
   }
