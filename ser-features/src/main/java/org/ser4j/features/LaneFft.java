@@ -1,15 +1,16 @@
 package org.ser4j.features;
 
 /**
- * The radix-4 real FFT of {@link FastRealFft}, run on up to {@link #MAX_LANES} frames at once with the frames
- * as the innermost ("lane") dimension: complex point {@code k} of all frames is one small {@code float[]} row.
- * Every butterfly then becomes a loop over lanes in which all memory accesses share the index expression
- * {@code f} on distinct row arrays, the form HotSpot C2's SuperWord auto-vectorises (JDK 17 does not vectorise
- * loops that mix loop-invariant offsets into one array). The same plan tables are used, so the arithmetic per
- * lane is exactly that of {@link FastRealFft}.
+ * Power-of-two real FFT, power and mel filterbank run on up to {@link #MAX_LANES} frames at once with the
+ * frames as the innermost ("lane") dimension: complex point {@code k} of all frames is one small
+ * {@code float[]} row. Every butterfly is then a loop over lanes in which all memory accesses share the index
+ * expression {@code f} on distinct row arrays, a form HotSpot C2's SuperWord auto-vectorises (JDK 17 does not
+ * vectorise loops that mix loop-invariant offsets into one array, nor loops with large bodies, hence radix-2
+ * butterflies and the two-pass real split).
  *
- * <p>After the transform, the real split turns rows into power rows in place, and the sparse mel filterbank
- * is applied lane-wise too.
+ * <p>The transform is a radix-2 decimation in time of size {@code M = N / 2} on the even/odd-packed frame
+ * (bit reversal and split tables from {@link FastRealFft}), followed by the real split. {@link #melFrame} is
+ * its scalar twin for one frame: the same operations in the same order, hence bit-identical results.
  */
 final class LaneFft {
 
@@ -20,7 +21,7 @@ final class LaneFft {
   private static final int BLOCK_ROWS = 64;
 
   private final FastRealFft plan;
-  /** Radix-2 twiddles per stage: stage {@code st} (span {@code h = 2^st}) holds {@code W_2h^j}, j < h, as re, im. */
+  /** Radix-2 twiddles per stage: stage {@code st} (span {@code h = 2^st}) holds {@code W_2h^j}, {@code j < h}, as re, im. */
   private final float[][] twiddles;
 
   LaneFft(FastRealFft plan) {
@@ -220,7 +221,7 @@ final class LaneFft {
     }
   }
 
-  /** Real split and |X|^2: bin k in {@code re[k]} (k < M), bin M in {@code im[0]}. */
+  /** Real split and |X|^2: bin k in {@code re[k]} ({@code k < M}), bin M in {@code im[0]}. */
   void powerInPlace(float[][] re, float[][] im, int lanes) {
     final int m = plan.m;
     {
