@@ -17,8 +17,8 @@ final class LaneFft {
   static final int MAX_LANES = 96;
   /** Below this many frames per batch the lane loops do not pay; the per-frame path is used. */
   static final int MIN_LANES = 16;
-  /** Rows transformed together in the first stages (2 x 64 rows of up to 96 lanes: about L1). */
-  private static final int BLOCK_ROWS = 64;
+  /** Bytes of rows the first, blocked stages may keep in L1 at once. */
+  private static final int L1_BUDGET = 16 * 1024;
 
   private final FastRealFft plan;
   /** Radix-2 twiddles per stage: stage {@code st} (span {@code h = 2^st}) holds {@code W_2h^j}, {@code j < h}, as re, im. */
@@ -133,12 +133,17 @@ final class LaneFft {
 
   /**
    * Radix-2 DIT on bit-reversed rows. The butterflies are those of the textbook stage order (and so is every
-   * result bit), scheduled for the cache: the first stages run block by block on {@link #BLOCK_ROWS} rows that
-   * stay in L1, the later stages two at a time on groups of four rows.
+   * result bit), scheduled for the cache: the first stages run block by block on as many rows as fit in L1,
+   * the later ones three stages at a time on groups of eight rows, so the rows (which live in L2 for large
+   * {@code n_fft}) are streamed only a few times instead of once per stage.
    */
   void transform(float[][] re, float[][] im, int lanes) {
     final int m = plan.m;
-    final int blk = Math.min(m, BLOCK_ROWS);
+    int rowBytes = 4 * lanes + 16;
+    int blk = 2;
+    while (blk < m && 2 * blk * 2 * rowBytes <= L1_BUDGET) {
+      blk *= 2;
+    }
     for (int b0 = 0; b0 < m; b0 += blk) {
       for (int i = b0; i < b0 + blk; i += 2) {
         radix2(re[i], im[i], re[i + 1], im[i + 1], lanes);
@@ -156,38 +161,35 @@ final class LaneFft {
     int h = blk;
     int st = Integer.numberOfTrailingZeros(blk);
     while (h < m) {
-      final float[] tw1 = twiddles[st];
-      if (2 * h < m) {
-        // stages h and 2h together on rows j, j+h, j+2h, j+3h of each 4h block
-        final float[] tw2 = twiddles[st + 1];
-        for (int b = 0; b < m; b += 4 * h) {
-          for (int j = 0; j < h; j++) {
-            final int a = b + j;
-            final int c = a + 2 * h;
-            if (j == 0) {
-              radix2(re[a], im[a], re[a + h], im[a + h], lanes);
-              radix2(re[c], im[c], re[c + h], im[c + h], lanes);
-              radix2(re[a], im[a], re[c], im[c], lanes);
-            } else {
-              radix2(re[a], im[a], re[a + h], im[a + h], tw1[2 * j], tw1[2 * j + 1], lanes);
-              radix2(re[c], im[c], re[c + h], im[c + h], tw1[2 * j], tw1[2 * j + 1], lanes);
-              radix2(re[a], im[a], re[c], im[c], tw2[2 * j], tw2[2 * j + 1], lanes);
-            }
-            radix2(re[a + h], im[a + h], re[c + h], im[c + h], tw2[2 * (j + h)], tw2[2 * (j + h) + 1], lanes);
-          }
-        }
-        h *= 4;
-        st += 2;
-      } else {
-        for (int b = 0; b < m; b += 2 * h) {
-          radix2(re[b], im[b], re[b + h], im[b + h], lanes);
-          for (int j = 1; j < h; j++) {
-            radix2(re[b + j], im[b + j], re[b + j + h], im[b + j + h], tw1[2 * j], tw1[2 * j + 1], lanes);
-          }
-        }
-        h *= 2;
-        st++;
+      int g = 1;
+      while (g < 3 && (h << g) < m) {
+        g++;
       }
+      final int rows = 1 << g;
+      for (int b = 0; b < m; b += rows * h) {
+        for (int j = 0; j < h; j++) {
+          final int base = b + j;
+          for (int sg = 0; sg < g; sg++) {
+            final int d = 1 << sg;
+            final float[] tw = twiddles[st + sg];
+            for (int t = 0; t < rows; t++) {
+              if ((t & d) != 0) {
+                continue;
+              }
+              final int x = base + t * h;
+              final int y = x + d * h;
+              final int jj = j + (t & (d - 1)) * h;
+              if (jj == 0) {
+                radix2(re[x], im[x], re[y], im[y], lanes);
+              } else {
+                radix2(re[x], im[x], re[y], im[y], tw[2 * jj], tw[2 * jj + 1], lanes);
+              }
+            }
+          }
+        }
+      }
+      h <<= g;
+      st += g;
     }
   }
 
