@@ -53,8 +53,12 @@ public final class MfccExtractor {
   /** Per-thread lane buffers (about {@code 2 n_fft * 64 * 4} bytes per thread that used this extractor). */
   private final ThreadLocal<LaneFft.Buffers> laneBuffers;
   private final MelFilterbank melBank;
-  /** Transposed DCT matrix with lifter: {@code dctT[m * nMfcc + k]}. */
-  private final float[] dctT;
+  /**
+   * DCT rows with lifter, folded by symmetry: {@code cos(pi k (2m+1) / 2N)} at {@code m} and {@code N-1-m}
+   * differ by {@code (-1)^k}, so even {@code k} weigh {@code u[m] = x[m] + x[N-1-m]} and odd {@code k} weigh
+   * {@code v[m] = x[m] - x[N-1-m]}, {@code m < N/2} (plus the middle band for odd N): half the multiplies.
+   */
+  private final float[][] dctHalf;
   private final double amin;
   private final double refDb;
   private final boolean hasTopDb;
@@ -77,10 +81,12 @@ public final class MfccExtractor {
     this.melBank = MelFilterbank.of(config);
     float[][] d = Dct.matrix(nMfcc, nMels);
     float[] lw = Dct.lifterWeights(nMfcc, config.lifter());
-    this.dctT = new float[nMels * nMfcc];
+    this.dctHalf = new float[nMfcc][];
     for (int k = 0; k < nMfcc; k++) {
-      for (int m = 0; m < nMels; m++) {
-        dctT[m * nMfcc + k] = d[k][m] * lw[k];
+      int len = (k & 1) == 0 ? (nMels + 1) / 2 : nMels / 2;
+      dctHalf[k] = new float[len];
+      for (int m = 0; m < len; m++) {
+        dctHalf[k][m] = d[k][m] * lw[k];
       }
     }
     this.amin = config.amin();
@@ -164,9 +170,26 @@ public final class MfccExtractor {
         clamp(row, 0, frames, floor);
       }
     }
+    int half = nMels / 2;
+    float[][] u = new float[(nMels + 1) / 2][];
+    float[][] v = new float[half][frames];
+    for (int m = 0; m < half; m++) {
+      float[] a = melRows[m];
+      float[] b = melRows[nMels - 1 - m];
+      float[] um = new float[frames];
+      float[] vm = v[m];
+      for (int t = 0; t < frames; t++) {
+        um[t] = a[t] + b[t];
+        vm[t] = a[t] - b[t];
+      }
+      u[m] = um;
+    }
+    if ((nMels & 1) == 1) {
+      u[half] = melRows[half];
+    }
     float[][] cepRows = new float[nMfcc][frames];
     for (int k = 0; k < nMfcc; k++) {
-      cepstrumRow(melRows, k, cepRows[k], frames);
+      cepstrumRow((k & 1) == 0 ? u : v, dctHalf[k], cepRows[k], frames);
     }
     float[][] out = new float[frames][nMfcc];
     for (int k = 0; k < nMfcc; k++) {
@@ -178,20 +201,18 @@ public final class MfccExtractor {
     return out;
   }
 
-  /** Coefficient {@code k} of every frame: {@code out[t] = sum_m D[k][m] db[m][t]}, four bands per pass. */
-  private void cepstrumRow(float[][] db, int k, float[] out, int frames) {
-    final float[] d = dctT;
-    final int nMfcc = this.nMfcc;
+  /** One coefficient of every frame: {@code out[t] = sum_m c[m] x[m][t]}, four rows per pass. */
+  private static void cepstrumRow(float[][] x, float[] c, float[] out, int frames) {
+    final int n = c.length;
     int m = 0;
-    for (; m + 3 < nMels; m += 4) {
-      axpy4(d[m * nMfcc + k], db[m], d[(m + 1) * nMfcc + k], db[m + 1], d[(m + 2) * nMfcc + k], db[m + 2],
-          d[(m + 3) * nMfcc + k], db[m + 3], out, frames);
+    for (; m + 3 < n; m += 4) {
+      axpy4(c[m], x[m], c[m + 1], x[m + 1], c[m + 2], x[m + 2], c[m + 3], x[m + 3], out, frames);
     }
-    for (; m < nMels; m++) {
-      final float c = d[m * nMfcc + k];
-      final float[] x = db[m];
+    for (; m < n; m++) {
+      final float cm = c[m];
+      final float[] xm = x[m];
       for (int t = 0; t < frames; t++) {
-        out[t] += c * x[t];
+        out[t] += cm * xm[t];
       }
     }
   }
@@ -403,21 +424,33 @@ public final class MfccExtractor {
   }
 
   /**
-   * DCT-II (ortho, liftered) of {@code db[off .. off + nMels)} into {@code out[0 .. nMfcc)}; the same sums in
-   * the same order as the batch path's {@code cepstrumRow}.
+   * DCT-II (ortho, liftered) of {@code db[off .. off + nMels)} into {@code out[0 .. nMfcc)}: the same sums in
+   * the same order as the batch path's {@code cepstrumRow} ({@code uv} is {@code nMels + 1} floats of scratch).
    */
-  void cepstrum(float[] db, int off, float[] out) {
-    final int nMfcc = this.nMfcc;
-    final float[] d = dctT;
+  void cepstrum(float[] db, int off, float[] out, float[] uv) {
+    final int half = nMels / 2;
+    final int vOff = (nMels + 1) / 2;
+    for (int m = 0; m < half; m++) {
+      float a = db[off + m];
+      float b = db[off + nMels - 1 - m];
+      uv[m] = a + b;
+      uv[vOff + m] = a - b;
+    }
+    if ((nMels & 1) == 1) {
+      uv[half] = db[off + half];
+    }
     for (int k = 0; k < nMfcc; k++) {
+      final float[] c = dctHalf[k];
+      final int base = (k & 1) == 0 ? 0 : vOff;
+      final int n = c.length;
       float acc = 0f;
       int m = 0;
-      for (; m + 3 < nMels; m += 4) {
-        acc += d[m * nMfcc + k] * db[off + m] + d[(m + 1) * nMfcc + k] * db[off + m + 1]
-            + d[(m + 2) * nMfcc + k] * db[off + m + 2] + d[(m + 3) * nMfcc + k] * db[off + m + 3];
+      for (; m + 3 < n; m += 4) {
+        acc += c[m] * uv[base + m] + c[m + 1] * uv[base + m + 1] + c[m + 2] * uv[base + m + 2]
+            + c[m + 3] * uv[base + m + 3];
       }
-      for (; m < nMels; m++) {
-        acc += d[m * nMfcc + k] * db[off + m];
+      for (; m < n; m++) {
+        acc += c[m] * uv[base + m];
       }
       out[k] = acc;
     }
