@@ -1,7 +1,7 @@
 package org.ser4j.features;
 
 /**
- * Power-of-two real FFT, power and mel filterbank run on up to {@link #MAX_LANES} frames at once with the
+ * Power-of-two real FFT, power and mel filterbank run on up to {@link #maxLanes()} frames at once with the
  * frames as the innermost ("lane") dimension: complex point {@code k} of all frames is one small
  * {@code float[]} row. Every butterfly is then a loop over lanes in which all memory accesses share the index
  * expression {@code f} on distinct row arrays, a form HotSpot C2's SuperWord auto-vectorises (JDK 17 does not
@@ -14,18 +14,21 @@ package org.ser4j.features;
  */
 final class LaneFft {
 
-  static final int MAX_LANES = 96;
+  /** Lanes per batch at most, for n_fft up to 2048; larger sizes use fewer so the rows stay within ~0.5 MiB (L2). */
+  static final int MAX_LANES = 64;
   /** Below this many frames per batch the lane loops do not pay; the per-frame path is used. */
   static final int MIN_LANES = 16;
   /** Bytes of rows the first, blocked stages may keep in L1 at once. */
   private static final int L1_BUDGET = 16 * 1024;
 
   private final FastRealFft plan;
+  private final int maxLanes;
   /** Radix-2 twiddles per stage: stage {@code st} (span {@code h = 2^st}) holds {@code W_2h^j}, {@code j < h}, as re, im. */
   private final float[][] twiddles;
 
   LaneFft(FastRealFft plan) {
     this.plan = plan;
+    this.maxLanes = Math.max(MIN_LANES, Math.min(MAX_LANES, MAX_LANES * 1024 / plan.m));
     int stages = Integer.numberOfTrailingZeros(plan.m);
     twiddles = new float[stages][];
     for (int st = 0, h = 1; st < stages; st++, h *= 2) {
@@ -39,20 +42,31 @@ final class LaneFft {
     }
   }
 
-  /** Working rows for one thread: {@code re[k], im[k]} of {@code MAX_LANES} each, plus one mel row. */
+  /** Working rows for one thread: {@code re[k], im[k]} of {@link #maxLanes()} each, plus one mel row. */
   static final class Buffers {
     final float[][] re;
     final float[][] im;
-    final float[] acc = new float[MAX_LANES];
+    final float[] acc;
 
-    Buffers(int m) {
-      re = new float[m][MAX_LANES];
-      im = new float[m][MAX_LANES];
+    Buffers(int m, int lanes) {
+      re = new float[m][];
+      im = new float[m][];
+      acc = new float[lanes];
+      // re[k] next to im[k]: a butterfly touches both
+      for (int k = 0; k < m; k++) {
+        re[k] = new float[lanes];
+        im[k] = new float[lanes];
+      }
     }
   }
 
   Buffers newBuffers() {
-    return new Buffers(plan.m);
+    return new Buffers(plan.m, maxLanes);
+  }
+
+  /** Frames per batch at most for this size. */
+  int maxLanes() {
+    return maxLanes;
   }
 
   /**

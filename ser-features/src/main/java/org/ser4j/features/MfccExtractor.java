@@ -26,11 +26,11 @@ import org.ser4j.features.PowerSpectrum.Backend;
  *
  * <p>Immutable and thread-safe: share one instance between threads. Nothing is allocated per frame: each call
  * allocates its padded signal and result arrays, and each thread that uses the extractor keeps one set of FFT
- * rows (about {@code n_fft * 96 * 4} bytes, 768 KiB for {@code n_fft = 2048}) in a {@link ThreadLocal}, reused
+ * rows (about 0.5 MiB) in a {@link ThreadLocal}, reused
  * by later calls on that thread.
  *
  * <p>Speed: when {@code n_fft} is a power of two (and the backend is {@link Backend#AUTO}), the frames of a clip
- * are transformed together, up to 96 at a time, in loops over frames that the JIT vectorises (see
+ * are transformed together, up to 64 at a time, in loops over frames that the JIT vectorises (see
  * {@code benchmarks/README.md}; a 2 s clip at 22050 Hz, 87 frames, takes about 0.4 ms on one core). The
  * results are bit-identical to the frame-by-frame path {@link MfccStream} uses. Other sizes go frame by frame
  * through JTransforms.
@@ -136,7 +136,8 @@ public final class MfccExtractor {
     // mel power, one row per band (melRows[b][t]): the dB and DCT steps below then run along frames, in loops
     // the JIT vectorises
     float[][] melRows = new float[nMels][frames];
-    int batches = (frames + LaneFft.MAX_LANES - 1) / LaneFft.MAX_LANES;
+    int maxLanes = lane != null ? lane.maxLanes() : 1;
+    int batches = (frames + maxLanes - 1) / maxLanes;
     int lanes = (frames + batches - 1) / batches;
     if (lane != null && lanes >= LaneFft.MIN_LANES) {
       LaneFft.Buffers bf = laneBuffers.get();
