@@ -14,15 +14,15 @@ final class FastRealFft {
   static final int MAX_SIZE = 1 << 20;
 
   private final int n;
-  private final int m;
-  private final int[] rev;
+  final int m;
+  final int[] rev;
   /** Radix-4 stages: span h of each, and its twiddles (w^2j, w^j, w^3j as re,im pairs, j = 0..h-1). */
-  private final int[] spans;
-  private final float[][] twiddles;
-  private final boolean radix2First;
+  final int[] spans;
+  final float[][] twiddles;
+  final boolean radix2First;
   /** Half of cos / sin of 2 pi k / N for the real split, k = 0..M-1. */
-  private final float[] splitCos;
-  private final float[] splitSin;
+  final float[] splitCos;
+  final float[] splitSin;
 
   static boolean supports(int n) {
     return n >= MIN_SIZE && n <= MAX_SIZE && Integer.bitCount(n) == 1;

@@ -50,6 +50,7 @@ public final class MfccStream {
   private final MfccExtractor.Scratch scratch;
   private final float[] mel;
   private final float[] coeffs;
+  private final float[] uv;
 
   /** Padded-signal samples; buf[0] is padded index {@code bufStart}. */
   private float[] buf;
@@ -73,6 +74,7 @@ public final class MfccStream {
     this.scratch = ex.newScratch();
     this.mel = new float[ex.nMels()];
     this.coeffs = new float[ex.nMfcc()];
+    this.uv = new float[ex.nMels() + 1];
     this.buf = new float[2 * nFft + hop + 1024];
     reset();
   }
@@ -191,7 +193,7 @@ public final class MfccStream {
         runningMax = Math.max(runningMax, max);
         MfccExtractor.clamp(mel, 0, mel.length, ex.floorFor(runningMax));
       }
-      ex.cepstrum(mel, 0, coeffs);
+      ex.cepstrum(mel, 0, coeffs, uv);
       listener.onFrame(frames++, coeffs);
       nextFrame += hop;
     }

@@ -61,6 +61,7 @@ final class Golden {
   static double assertClose(String label, float[][] actual, double[][] expected, double abs, double rel) {
     assertThat(actual.length).as("%s: row (frame) count", label).isEqualTo(expected.length);
     double maxErr = 0;
+    double maxRatio = 0;
     for (int i = 0; i < expected.length; i++) {
       assertThat(actual[i].length).as("%s: row %d length", label, i).isEqualTo(expected[i].length);
       for (int j = 0; j < expected[i].length; j++) {
@@ -71,9 +72,10 @@ final class Golden {
               actual[i][j], b, err, abs + rel * Math.abs(b)));
         }
         maxErr = Math.max(maxErr, err);
+        maxRatio = Math.max(maxRatio, err / (abs + rel * Math.abs(b)));
       }
     }
-    record(label, maxErr);
+    record(label, maxErr, maxRatio);
     return maxErr;
   }
 
@@ -91,11 +93,12 @@ final class Golden {
     return max;
   }
 
-  private static synchronized void record(String label, double maxErr) {
+  private static synchronized void record(String label, double maxErr, double maxRatio) {
     try {
       Path out = Paths.get("target", "parity-figures.txt");
       Files.createDirectories(out.getParent());
-      Files.writeString(out, String.format(Locale.ROOT, "%-60s max|err| = %.3g%n", label, maxErr),
+      Files.writeString(out, String.format(Locale.ROOT, "%-60s max|err| = %.3g  (max err/tolerance %.2f)%n", label,
+          maxErr, maxRatio),
           StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -42,6 +42,24 @@ class MfccParityTest {
     Golden.assertClose("mean40_" + name, mean, Golden.matrix("mean40_" + name + ".csv")[0], ABS, REL);
   }
 
+  /**
+   * The seed notebook's feature of voice_24414.wav, computed from librosa's own resampled load (the golden
+   * {@code notebook_load_voice_24414.csv}: offset 0.5 s, 3 s, soxr_hq to 22050 Hz). Covers the feature stage
+   * only; the end-to-end version through ser4j's decoder and resampler belongs with those.
+   */
+  @Test
+  void notebookFeatureOfLibrosasResampledLoadMatchesLibrosa() {
+    double[] load = org.ser4j.testing.SharedData.goldenVector("notebook_load_voice_24414.csv");
+    float[] y = new float[load.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) load[i];
+    }
+    assertThat(y).hasSize(33075);
+    float[] mean = Pooling.mean(MfccExtractor.create(MfccConfig.notebook(22050)).mfcc(y));
+    Golden.assertClose("notebook_mean40_voice_24414 (from librosa's load)", mean,
+        Golden.matrix("notebook_mean40_voice_24414.csv")[0], ABS, REL);
+  }
+
   @Test
   void speechConfigurationWithHtkScaleAndShortWindowMatchesLibrosa() {
     // mfcc(n_mfcc=13, n_fft=512, win_length=400, hop_length=160, n_mels=40, htk=True): htk scale, slaney norm
