@@ -33,7 +33,9 @@ public final class Manifest {
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".part");
+    // not Files.createTempFile: its owner-only permissions would carry over to the finished file
+    Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "."
+        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part"));
     try {
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         w.write("# ser4j split: " + split.description().replace('\n', ' '));

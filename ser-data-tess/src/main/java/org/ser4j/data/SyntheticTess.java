@@ -163,7 +163,7 @@ public final class SyntheticTess {
           v += r.process(excitation);
         }
         double env = Math.sin(Math.PI * Math.min(1, Math.min(u * 5, (1 - u) * 5)) / 2);
-        y[start + i] += (float) (loud * env * v * 0.08);
+        y[start + i] += (float) (loud * env * v * 0.35);
       }
       t0 += dur + gap;
     }

@@ -93,7 +93,9 @@ final class MatrixFiles {
   static void writeAtomically(Path file, Writer writer) throws IOException {
     Path abs = file.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".part");
+    // not Files.createTempFile: its owner-only permissions would carry over to the finished file
+    Path tmp = Files.createFile(abs.getParent().resolve("." + abs.getFileName() + "."
+        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part"));
     try {
       writer.write(tmp);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

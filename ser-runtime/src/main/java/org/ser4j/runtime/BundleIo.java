@@ -53,7 +53,9 @@ final class BundleIo {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: its owner-only permissions would carry over to the finished file
+        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp"));
         try {
             byte[] weights = weightBytes(bundle);
             CRC32 crc = new CRC32();
