@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * @param epoch 1-based epoch number
  * @param trainLoss mean mini-batch loss during the epoch (with dropout active, as Keras reports it)
- * @param trainAccuracy accuracy on the training set after the epoch (inference mode)
+ * @param trainAccuracy accuracy on the training set (or a fixed sample of at most 1024 of it) after the
+ *     epoch, inference mode
  * @param millis wall time of the epoch including evaluation
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
