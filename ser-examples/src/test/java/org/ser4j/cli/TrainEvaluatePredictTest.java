@@ -1,0 +1,73 @@
+package org.ser4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ser4j.data.SyntheticTess;
+import org.ser4j.runtime.EmotionRecognizer;
+
+/** The model commands on a small synthetic corpus (few epochs: this checks the plumbing, not accuracy). */
+class TrainEvaluatePredictTest {
+
+  @TempDir static Path dir;
+  static Path corpus;
+  static Path model;
+  static CliRun train;
+
+  @BeforeAll
+  static void trainOnce() throws IOException {
+    corpus = dir.resolve("tess");
+    SyntheticTess.write(corpus, 3, 5);
+    model = dir.resolve("model.ser4j");
+    train = CliRun.of("train", "--data", corpus.toString(), "--preset", "notebook", "--epochs", "2", "--seed", "7",
+        "--no-cache", "--out", model.toString());
+  }
+
+  @Test
+  void trainWritesABundleWithItsProvenance() throws IOException {
+    assertThat(train.exitCode()).as(train.out() + train.err()).isZero();
+    assertThat(train.out()).contains("42 utterances (35 train, 7 test").contains("trained 2 epochs");
+    EmotionRecognizer r = EmotionRecognizer.load(model);
+    assertThat(r.labels()).containsExactly("angry", "disgust", "fear", "happy", "neutral", "pleasant_surprise", "sad");
+    assertThat(r.bundle().metadata()).containsEntry("seed", "7").containsEntry("preset", "notebook")
+        .containsEntry("split.test", "7").containsKey("metrics.test.accuracy").containsKey("versions.dl4j");
+    assertThat(r.featureSpec().name()).isEqualTo("notebook");
+  }
+
+  @Test
+  void evaluateScoresEveryFileWithThePlainJavaRecognizer() {
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("on 42 files: accuracy").contains("precision  recall").contains("confusion");
+    CliRun json = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString(), "--json");
+    assertThat(json.out().strip()).startsWith("{").contains("\"accuracy\"").contains("\"total\":42");
+  }
+
+  @Test
+  void predictPrintsTheTopEmotionAndEveryProbability() throws IOException {
+    Path file = corpus.resolve("OAF_sad").toFile().listFiles((d, n) -> n.endsWith(".wav"))[0].toPath();
+    Path bad = Files.writeString(dir.resolve("bad.wav"), "not audio, not at all, no".repeat(4));
+
+    CliRun run = CliRun.of("predict", "--model", model.toString(), file.toString(), bad.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    String[] lines = run.outLines();
+    assertThat(lines[0]).startsWith(file + ": ").contains("angry=").contains("sad=").contains("pleasant_surprise=");
+    assertThat(lines[1]).startsWith(bad + ": FAILED: ");
+    CliRun json = CliRun.of("predict", "--model", model.toString(), "--json", file.toString());
+    assertThat(json.out()).startsWith("{\"file\": ").contains("\"probabilities\": {\"angry\": ");
+  }
+
+  @Test
+  void corruptModelIsAClearErrorNotACrash() throws IOException {
+    Path junk = Files.write(dir.resolve("junk.ser4j"), new byte[] {1, 2, 3, 4, 5});
+    CliRun run = CliRun.of("predict", "--model", junk.toString(), model.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("junk.ser4j");
+  }
+}

@@ -1,0 +1,60 @@
+package org.ser4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ser4j.data.SyntheticTess;
+import org.ser4j.model.Evaluation;
+import org.ser4j.runtime.EmotionRecognizer;
+import org.ser4j.runtime.Prediction;
+
+/** Runs the example programs on a small synthetic corpus. */
+class ExamplesTest {
+
+  @TempDir static Path dir;
+  static Path model;
+  static List<Path> files;
+  static Evaluation evaluation;
+
+  @BeforeAll
+  static void trainAndSave() throws IOException {
+    files = SyntheticTess.write(dir.resolve("tess"), 3, 11);
+    model = dir.resolve("model.ser4j");
+    evaluation = TrainAndSave.run(dir.resolve("tess"), model, 2);
+  }
+
+  @Test
+  void trainAndSaveWritesALoadableBundle() throws IOException {
+    assertThat(evaluation.total()).isEqualTo(7);
+    EmotionRecognizer r = EmotionRecognizer.load(model);
+    assertThat(r.bundle().metadata()).containsKey("split");
+  }
+
+  @Test
+  void embeddedRecognizerClassifiesAWavFile() throws IOException {
+    Prediction p = EmbedRecognizer.classify(EmotionRecognizer.load(model), files.get(0));
+    assertThat(p.labels()).hasSize(7);
+    assertThat(p.probabilities().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+        org.assertj.core.api.Assertions.within(1e-5));
+  }
+
+  @Test
+  void liveMicrophoneSaysSoAndExitsCleanlyWithoutADevice() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int windows = LiveMicrophone.run(EmotionRecognizer.load(model), 4, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    if (out.startsWith("No microphone") || out.startsWith("The microphone cannot be opened")) {
+      assertThat(windows).isZero(); // CI and headless machines: no audio device
+    } else {
+      assertThat(windows).isEqualTo(2); // 4 s of audio: windows end at 3 s and 4 s
+    }
+  }
+}
