@@ -40,7 +40,8 @@ public final class EmotionRecognizer {
     private final float[][] lstmW;
     private final float[][] lstmRW;
     private final float[][][] denseW;
-    private final FeatureSpec featureSpec; // null for bundles made without one
+    private final FeatureSpec featureSpec; // null for bundles made without a usable one
+    private final String featureProblem; // why featureSpec is null
     private final MfccExtractor extractor;
 
     private EmotionRecognizer(ModelBundle bundle) {
@@ -62,8 +63,18 @@ public final class EmotionRecognizer {
             DenseLayer d = (DenseLayer) layers.get(i);
             denseW[i] = rows(d.w, d.nIn(), d.nOut());
         }
-        this.featureSpec = bundle.featureConfig().isEmpty() ? null : FeatureSpec.fromMap(bundle.featureConfig());
-        this.extractor = featureSpec == null ? null : featureSpec.newExtractor();
+        FeatureSpec spec = null;
+        String problem = "the bundle has no feature configuration";
+        if (!bundle.featureConfig().isEmpty()) {
+            try {
+                spec = FeatureSpec.fromMap(bundle.featureConfig());
+            } catch (IllegalArgumentException e) {
+                problem = "the bundle's feature configuration is not one this version reads (" + e.getMessage() + ")";
+            }
+        }
+        this.featureSpec = spec;
+        this.featureProblem = spec == null ? problem : null;
+        this.extractor = spec == null ? null : spec.newExtractor();
     }
 
     private static float[][] rows(float[] flat, int nRows, int nCols) {
@@ -94,10 +105,15 @@ public final class EmotionRecognizer {
         return bundle.labels();
     }
 
-    /** The features this model was trained on: how {@link #predict(Path)} turns audio into its input. */
+    /**
+     * The features this model was trained on: how {@link #predict(Path)} turns audio into its input.
+     *
+     * @throws IllegalStateException if the bundle carries no usable feature configuration (then classify
+     *     features you compute yourself with {@link #predict(float[][])} or {@link #predictPooled(float[])})
+     */
     public FeatureSpec featureSpec() {
         if (featureSpec == null) {
-            throw new IllegalStateException("this bundle has no feature configuration: use predict(float[][])");
+            throw new IllegalStateException(featureProblem + ": use predict(float[][]) or predictPooled(float[])");
         }
         return featureSpec;
     }
