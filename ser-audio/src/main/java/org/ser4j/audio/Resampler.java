@@ -98,17 +98,23 @@ public final class Resampler {
   /** Reduced ratio: {@code targetRate / sourceRate = up / down}. */
   private final int up;
   private final int down;
-  /** Input advance per output sample: {@code down / up = stepWhole + stepFrac / up}. */
-  private final int stepWhole;
-  private final int stepFrac;
   /** Taps per output sample; output at input time {@code n + p/up} reads input {@code n - half + 1 .. n + half}. */
   private final int taps;
   private final int half;
-  /** Exact mode: {@code up} rows of {@code taps}. Dense mode: {@code densePhases + 1} rows. */
+  /** Dense mode only: {@code densePhases + 1} rows of {@code taps}; null in exact mode. */
   private final float[] table;
   /** Dense mode only: row {@code q + 1} minus row {@code q}; null in exact mode. */
   private final float[] delta;
   private final int densePhases;
+  /**
+   * Exact mode only (null in dense mode): the coefficients input-major. Padded input {@code t * down + u}
+   * ({@code 0 <= u < down}) feeds outputs {@code t * up + bandLo[u] + m} for {@code 0 <= m < bandLen[u]}, with
+   * coefficient {@code band[bandOff[u] + m]}; {@code up * taps} floats in all.
+   */
+  private final float[] band;
+  private final int[] bandOff;
+  private final int[] bandLo;
+  private final int[] bandLen;
 
   private Resampler(int sourceRate, int targetRate) {
     this.sourceRate = sourceRate;
@@ -116,8 +122,6 @@ public final class Resampler {
     int g = gcd(sourceRate, targetRate);
     this.up = targetRate / g;
     this.down = sourceRate / g;
-    this.stepWhole = down / up;
-    this.stepFrac = down % up;
 
     // Filter in units of input samples: cutoff and transition scale with the lower Nyquist frequency.
     double scale = Math.min(1.0, (double) up / down);
@@ -131,16 +135,43 @@ public final class Resampler {
 
     if ((long) up * taps <= EXACT_TABLE_LIMIT) {
       densePhases = 0;
-      table = new float[up * taps];
+      float[] rows = new float[up * taps];
       for (int p = 0; p < up; p++) {
         if (p > up - p) {
-          mirrorRow(table, (up - p) * taps, p * taps); // the kernel is even: phase p is phase up - p reversed
+          mirrorRow(rows, (up - p) * taps, p * taps); // the kernel is even: phase p is phase up - p reversed
         } else {
-          fillRow(kernel, (double) p / up, table, p * taps);
+          fillRow(kernel, (double) p / up, rows, p * taps);
         }
       }
+      table = null;
       delta = null;
+      // transpose to input-major: padded input u feeds the outputs r with n_r <= u < n_r + taps, a run of r
+      bandOff = new int[down];
+      bandLo = new int[down];
+      bandLen = new int[down];
+      band = new float[up * taps];
+      int off = 0;
+      for (int u = 0; u < down; u++) {
+        long lo = Math.floorDiv((long) (u - taps + 1) * up + down - 1, down); // ceil((u - taps + 1) up / down)
+        long hi = Math.floorDiv((long) (u + 1) * up + down - 1, down); // ceil((u + 1) up / down), exclusive
+        bandOff[u] = off;
+        bandLo[u] = (int) lo;
+        bandLen[u] = (int) (hi - lo);
+        for (long r = lo; r < hi; r++) {
+          long rm = r * down;
+          int phase = (int) Math.floorMod(rm, (long) up);
+          int tap = (int) (u - Math.floorDiv(rm, (long) up));
+          band[off++] = rows[phase * taps + tap];
+        }
+      }
+      if (off != band.length) {
+        throw new AssertionError(off + " != " + band.length);
+      }
     } else {
+      band = null;
+      bandOff = null;
+      bandLo = null;
+      bandLen = null;
       int phases = DENSE_PHASES;
       while (phases > 16 && 2L * (phases + 1) * taps > DENSE_TABLE_LIMIT) {
         phases /= 2;
@@ -296,17 +327,7 @@ public final class Resampler {
     // zero-padded copy: padded index j holds input j - (half - 1); the window of output k starts at n_k
     float[] padded = new float[n + taps - 1];
     System.arraycopy(x, 0, padded, half - 1, n);
-    long pos = 0; // n_k
-    int phase = 0; // p_k
-    for (int k = 0; k < out.length; k++) {
-      out[k] = dot(padded, (int) pos, phase);
-      phase += stepFrac;
-      if (phase >= up) {
-        phase -= up;
-        pos++;
-      }
-      pos += stepWhole;
-    }
+    compute(padded, 0, 0, out.length, out, 0, band == null ? new float[GROUP * taps] : null);
     return out;
   }
 
@@ -346,64 +367,201 @@ public final class Resampler {
     return new Stream();
   }
 
-  /** One output sample: the window of {@code taps} samples from {@code start} at output phase {@code phase}. */
-  private float dot(float[] x, int start, int phase) {
-    if (delta == null) {
-      return dotExact(x, start, table, phase * taps, taps);
+  /** Outputs computed together in dense mode: independent sums that pipeline. */
+  private static final int GROUP = 8;
+
+  /** Padded index of the first input in output {@code k}'s window: {@code floor(k * down / up)}, no overflow. */
+  private long windowStart(long k) {
+    return k / up * down + k % up * down / up;
+  }
+
+  /** Phase of output {@code k}: {@code k * down mod up}. */
+  private int phaseOf(long k) {
+    return (int) (k % up * down % up);
+  }
+
+  /** The number of outputs whose window starts before padded index {@code e}: {@code ceil(e * up / down)}. */
+  private long outputsStartingBefore(long e) {
+    if (e <= 0) {
+      return 0;
     }
-    long scaled = (long) phase * densePhases;
+    return e / down * up + (e % down * up + down - 1) / down;
+  }
+
+  /**
+   * Outputs {@code kFrom .. kTo - 1} into {@code out} from {@code outOff}. {@code xp[q]} is padded input
+   * {@code xBase + q} and must cover every window. Each output is the sum of its {@code taps} products taken in
+   * input order into one float accumulator starting at 0 (see {@link #resampleScalar}), whatever the range:
+   * a stream's blocks give the batch result exactly.
+   */
+  private void compute(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff, float[] scratch) {
+    if (band != null) {
+      scatter(xp, xBase, kFrom, kTo, out, outOff);
+    } else {
+      interpolated(xp, xBase, kFrom, kTo, out, outOff, scratch);
+    }
+  }
+
+  /**
+   * Exact mode, input-major ("transposed polyphase"): each padded input sample is multiplied by its run of
+   * coefficients and added into the run of outputs it feeds. The inner loop is an axpy over contiguous arrays
+   * without a reduction, which C2 vectorises; every output still adds its terms in input order.
+   */
+  private void scatter(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff) {
+    int count = (int) (kTo - kFrom);
+    Arrays.fill(out, outOff, outOff + count, 0f);
+    if (count == 0) {
+      return;
+    }
+    float[] c = band;
+    int[] off = bandOff;
+    int[] lo = bandLo;
+    int[] len = bandLen;
+    int d = down;
+    long first = windowStart(kFrom);
+    long last = windowStart(kTo - 1) + taps; // exclusive
+    long t = first / d;
+    int u = (int) (first - t * d);
+    long base = t * up - kFrom + outOff; // index in out of output t * up (may be far outside out)
+    long outEnd = (long) outOff + count;
+    int q = (int) (first - xBase);
+    for (long i = first; i < last; i++, q++) {
+      long a = base + lo[u];
+      long from = Math.max(a, outOff);
+      long to = Math.min(a + len[u], outEnd);
+      if (from < to) {
+        axpy(xp[q], c, off[u] + (int) (from - a), out, (int) from, (int) (to - from));
+      }
+      if (++u == d) {
+        u = 0;
+        base += up;
+      }
+    }
+  }
+
+  /** {@code y[yOff + m] += a * c[cOff + m]} for {@code m < len}: C2 vectorises this. */
+  private static void axpy(float a, float[] c, int cOff, float[] y, int yOff, int len) {
+    for (int m = 0; m < len; m++) {
+      y[yOff + m] += a * c[cOff + m];
+    }
+  }
+
+  /**
+   * Dense mode: per output, the products {@code (table + weight * delta) * x} of its window into a row of
+   * {@code scratch} (vectorised: no reduction), then the rows of {@link #GROUP} outputs summed side by side,
+   * each sequentially in input order, so that the additions pipeline.
+   */
+  private void interpolated(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff,
+      float[] scratch) {
+    int n = taps;
+    long k = kFrom;
+    int o = outOff;
+    for (; k + GROUP <= kTo; k += GROUP, o += GROUP) {
+      for (int g = 0; g < GROUP; g++) {
+        products(xp, xBase, k + g, scratch, g * n);
+      }
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      float s4 = 0;
+      float s5 = 0;
+      float s6 = 0;
+      float s7 = 0;
+      for (int j = 0; j < n; j++) {
+        s0 += scratch[j];
+        s1 += scratch[n + j];
+        s2 += scratch[2 * n + j];
+        s3 += scratch[3 * n + j];
+        s4 += scratch[4 * n + j];
+        s5 += scratch[5 * n + j];
+        s6 += scratch[6 * n + j];
+        s7 += scratch[7 * n + j];
+      }
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
+      out[o + 4] = s4;
+      out[o + 5] = s5;
+      out[o + 6] = s6;
+      out[o + 7] = s7;
+    }
+    for (; k < kTo; k++, o++) {
+      products(xp, xBase, k, scratch, 0);
+      float s = 0;
+      for (int j = 0; j < n; j++) {
+        s += scratch[j];
+      }
+      out[o] = s;
+    }
+  }
+
+  /** Dense mode: {@code dst[dOff + j]} = coefficient {@code j} of output {@code k} times its input {@code j}. */
+  private void products(float[] xp, long xBase, long k, float[] dst, int dOff) {
+    long scaled = (long) phaseOf(k) * densePhases;
     int row = (int) (scaled / up);
     float weight = (float) ((double) (scaled - (long) row * up) / up);
-    return dotInterpolated(x, start, table, delta, row * taps, taps, weight);
+    int h = row * taps;
+    int x = (int) (windowStart(k) - xBase);
+    float[] tb = table;
+    float[] dl = delta;
+    int n = taps;
+    for (int j = 0; j < n; j++) {
+      dst[dOff + j] = (tb[h + j] + weight * dl[h + j]) * xp[x + j];
+    }
   }
 
-  private static float dotExact(float[] x, int xOff, float[] h, int hOff, int len) {
-    // eight independent sums: the additions pipeline instead of waiting on one another
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    float s4 = 0;
-    float s5 = 0;
-    float s6 = 0;
-    float s7 = 0;
-    int m = 0;
-    for (; m + 7 < len; m += 8) {
-      s0 += x[xOff + m] * h[hOff + m];
-      s1 += x[xOff + m + 1] * h[hOff + m + 1];
-      s2 += x[xOff + m + 2] * h[hOff + m + 2];
-      s3 += x[xOff + m + 3] * h[hOff + m + 3];
-      s4 += x[xOff + m + 4] * h[hOff + m + 4];
-      s5 += x[xOff + m + 5] * h[hOff + m + 5];
-      s6 += x[xOff + m + 6] * h[hOff + m + 6];
-      s7 += x[xOff + m + 7] * h[hOff + m + 7];
+  /** Coefficient {@code tap} of output phase {@code phase} (exact mode; for tests). */
+  float[] exactCoefficients() {
+    float[] rows = new float[up * taps];
+    for (int r = 0; r < up; r++) {
+      long start = windowStart(r);
+      int phase = phaseOf(r);
+      for (int j = 0; j < taps; j++) {
+        long i = start + j;
+        int u = (int) (i % down);
+        long rr = r - i / down * up; // output r relative to the period of input i
+        rows[phase * taps + j] = band[bandOff[u] + (int) (rr - bandLo[u])];
+      }
     }
-    for (; m < len; m++) {
-      s0 += x[xOff + m] * h[hOff + m];
-    }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    return rows;
   }
 
-  private static float dotInterpolated(float[] x, int xOff, float[] h, float[] d, int hOff, int len,
-      float weight) {
-    float s0 = 0;
-    float s1 = 0;
-    float d0 = 0;
-    float d1 = 0;
-    int m = 0;
-    for (; m + 1 < len; m += 2) {
-      float a = x[xOff + m];
-      float b = x[xOff + m + 1];
-      s0 += a * h[hOff + m];
-      d0 += a * d[hOff + m];
-      s1 += b * h[hOff + m + 1];
-      d1 += b * d[hOff + m + 1];
+  /**
+   * The reference implementation (for tests): output by output, coefficient by coefficient, one float
+   * accumulator, terms in input order. {@link #resample(float[])} and {@link Stream} must equal it exactly.
+   */
+  float[] resampleScalar(float[] x) {
+    if (sourceRate == targetRate) {
+      return x.clone();
     }
-    for (; m < len; m++) {
-      s0 += x[xOff + m] * h[hOff + m];
-      d0 += x[xOff + m] * d[hOff + m];
+    int n = x.length;
+    float[] out = new float[(int) outputLength(n)];
+    float[] padded = new float[n + taps - 1];
+    System.arraycopy(x, 0, padded, half - 1, n);
+    float[] rows = band != null ? exactCoefficients() : null;
+    float[] c = new float[taps];
+    for (int k = 0; k < out.length; k++) {
+      int phase = phaseOf(k);
+      if (rows != null) {
+        System.arraycopy(rows, phase * taps, c, 0, taps);
+      } else {
+        long scaled = (long) phase * densePhases;
+        int row = (int) (scaled / up);
+        float weight = (float) ((double) (scaled - (long) row * up) / up);
+        for (int j = 0; j < taps; j++) {
+          c[j] = table[row * taps + j] + weight * delta[row * taps + j];
+        }
+      }
+      int start = (int) windowStart(k);
+      float s = 0;
+      for (int j = 0; j < taps; j++) {
+        s += c[j] * padded[start + j];
+      }
+      out[k] = s;
     }
-    return (s0 + s1) + weight * (d0 + d1);
+    return out;
   }
 
   private static int gcd(int a, int b) {
@@ -427,13 +585,13 @@ public final class Resampler {
 
   /** Floats held by the coefficient tables (for tests). */
   long tableFloats() {
-    return table.length + (delta == null ? 0L : delta.length);
+    return band != null ? band.length + 3L * down : table.length + (long) delta.length;
   }
 
   @Override
   public String toString() {
     return "Resampler[" + sourceRate + " -> " + targetRate + " Hz, " + up + ":" + down + ", " + taps + " taps, "
-        + (delta == null ? up + " phases" : densePhases + " interpolated phases") + "]";
+        + (band != null ? up + " phases" : densePhases + " interpolated phases") + "]";
   }
 
   /** Kaiser-windowed sinc, evaluated in double precision. */
@@ -495,15 +653,15 @@ public final class Resampler {
     private final float[] buf;
     private int bufLen;
     private long bufBase;
-    /** Window start (padded index) and phase of the next output. */
-    private long nextPos;
-    private int nextPhase;
+    /** Dense mode: rows of products; null otherwise. */
+    private final float[] scratch;
     private long consumed;
     private long produced;
     private boolean flushed;
 
     private Stream() {
       buf = sourceRate == targetRate ? new float[0] : new float[taps - 1 + CHUNK];
+      scratch = band == null && sourceRate != targetRate ? new float[GROUP * taps] : null;
       reset();
     }
 
@@ -521,8 +679,6 @@ public final class Resampler {
       Arrays.fill(buf, 0f);
       bufLen = sourceRate == targetRate ? 0 : half - 1; // the zeros before the signal
       bufBase = 0;
-      nextPos = 0;
-      nextPhase = 0;
       consumed = 0;
       produced = 0;
       flushed = false;
@@ -640,18 +796,15 @@ public final class Resampler {
 
     /** Writes every output whose window is in the buffer (up to {@code limit} in all), then compacts it. */
     private int drain(float[] out, int outOff, long limit) {
-      int written = 0;
       long end = bufBase + bufLen;
-      while (produced < limit && nextPos + taps <= end) {
-        out[outOff + written++] = dot(buf, (int) (nextPos - bufBase), nextPhase);
-        produced++;
-        nextPhase += stepFrac;
-        if (nextPhase >= up) {
-          nextPhase -= up;
-          nextPos++;
-        }
-        nextPos += stepWhole;
+      long to = Math.min(limit, outputsStartingBefore(end - taps + 1)); // windows ending by end
+      int written = 0;
+      if (to > produced) {
+        written = (int) (to - produced);
+        compute(buf, bufBase, produced, to, out, outOff, scratch);
+        produced = to;
       }
+      long nextPos = windowStart(produced);
       int drop = (int) Math.min(nextPos - bufBase, bufLen);
       if (drop > 0) {
         System.arraycopy(buf, drop, buf, 0, bufLen - drop);
