@@ -101,20 +101,15 @@ public final class Resampler {
   /** Taps per output sample; output at input time {@code n + p/up} reads input {@code n - half + 1 .. n + half}. */
   private final int taps;
   private final int half;
-  /** Dense mode only: {@code densePhases + 1} rows of {@code taps}; null in exact mode. */
-  private final float[] table;
-  /** Dense mode only: row {@code q + 1} minus row {@code q}; null in exact mode. */
-  private final float[] delta;
-  private final int densePhases;
   /**
-   * Exact mode only (null in dense mode): the coefficients input-major. Padded input {@code t * down + u}
-   * ({@code 0 <= u < down}) feeds outputs {@code t * up + bandLo[u] + m} for {@code 0 <= m < bandLen[u]}, with
-   * coefficient {@code band[bandOff[u] + m]}; {@code up * taps} floats in all.
+   * Coefficient rows of {@code taps}, each its own array (so that the inner loops index every array alike,
+   * which C2 needs to vectorise them). Exact mode: {@code up} rows, one per output phase. Dense mode:
+   * {@code densePhases + 1} rows.
    */
-  private final float[] band;
-  private final int[] bandOff;
-  private final int[] bandLo;
-  private final int[] bandLen;
+  private final float[][] rows;
+  /** Dense mode only: row {@code q + 1} minus row {@code q}; null in exact mode. */
+  private final float[][] deltas;
+  private final int densePhases;
 
   private Resampler(int sourceRate, int targetRate) {
     this.sourceRate = sourceRate;
@@ -135,49 +130,23 @@ public final class Resampler {
 
     if ((long) up * taps <= EXACT_TABLE_LIMIT) {
       densePhases = 0;
-      float[] rows = new float[up * taps];
+      float[] flat = new float[up * taps];
       for (int p = 0; p < up; p++) {
         if (p > up - p) {
-          mirrorRow(rows, (up - p) * taps, p * taps); // the kernel is even: phase p is phase up - p reversed
+          mirrorRow(flat, (up - p) * taps, p * taps); // the kernel is even: phase p is phase up - p reversed
         } else {
-          fillRow(kernel, (double) p / up, rows, p * taps);
+          fillRow(kernel, (double) p / up, flat, p * taps);
         }
       }
-      table = null;
-      delta = null;
-      // transpose to input-major: padded input u feeds the outputs r with n_r <= u < n_r + taps, a run of r
-      bandOff = new int[down];
-      bandLo = new int[down];
-      bandLen = new int[down];
-      band = new float[up * taps];
-      int off = 0;
-      for (int u = 0; u < down; u++) {
-        long lo = Math.floorDiv((long) (u - taps + 1) * up + down - 1, down); // ceil((u - taps + 1) up / down)
-        long hi = Math.floorDiv((long) (u + 1) * up + down - 1, down); // ceil((u + 1) up / down), exclusive
-        bandOff[u] = off;
-        bandLo[u] = (int) lo;
-        bandLen[u] = (int) (hi - lo);
-        for (long r = lo; r < hi; r++) {
-          long rm = r * down;
-          int phase = (int) Math.floorMod(rm, (long) up);
-          int tap = (int) (u - Math.floorDiv(rm, (long) up));
-          band[off++] = rows[phase * taps + tap];
-        }
-      }
-      if (off != band.length) {
-        throw new AssertionError(off + " != " + band.length);
-      }
+      rows = split(flat, up);
+      deltas = null;
     } else {
-      band = null;
-      bandOff = null;
-      bandLo = null;
-      bandLen = null;
       int phases = DENSE_PHASES;
       while (phases > 16 && 2L * (phases + 1) * taps > DENSE_TABLE_LIMIT) {
         phases /= 2;
       }
       densePhases = phases;
-      table = new float[(phases + 1) * taps];
+      float[] table = new float[(phases + 1) * taps];
       for (int q = 0; q <= phases; q++) {
         if (q > phases - q && q < phases) {
           mirrorRow(table, (phases - q) * taps, q * taps);
@@ -185,11 +154,21 @@ public final class Resampler {
           fillRow(kernel, (double) q / phases, table, q * taps);
         }
       }
-      delta = new float[phases * taps];
+      float[] delta = new float[phases * taps];
       for (int i = 0; i < delta.length; i++) {
         delta[i] = table[i + taps] - table[i];
       }
+      rows = split(table, phases + 1);
+      deltas = split(delta, phases);
     }
+  }
+
+  private float[][] split(float[] flat, int count) {
+    float[][] r = new float[count][];
+    for (int i = 0; i < count; i++) {
+      r[i] = Arrays.copyOfRange(flat, i * taps, (i + 1) * taps);
+    }
+    return r;
   }
 
   /**
@@ -327,7 +306,7 @@ public final class Resampler {
     // zero-padded copy: padded index j holds input j - (half - 1); the window of output k starts at n_k
     float[] padded = new float[n + taps - 1];
     System.arraycopy(x, 0, padded, half - 1, n);
-    compute(padded, 0, 0, out.length, out, 0, band == null ? new float[GROUP * taps] : null);
+    compute(padded, 0, 0, out.length, out, 0, new float[GROUP + 1][taps]);
     return out;
   }
 
@@ -390,75 +369,38 @@ public final class Resampler {
 
   /**
    * Outputs {@code kFrom .. kTo - 1} into {@code out} from {@code outOff}. {@code xp[q]} is padded input
-   * {@code xBase + q} and must cover every window. Each output is the sum of its {@code taps} products taken in
-   * input order into one float accumulator starting at 0 (see {@link #resampleScalar}), whatever the range:
-   * a stream's blocks give the batch result exactly.
+   * {@code xBase + q} and must cover every window. Each output is summed in an order fixed by the output alone
+   * (see {@link #resampleScalar}), whatever the range: a stream's blocks give the batch result exactly.
+   *
+   * <p>Exact mode: {@link #dotExact} per output. Dense mode: per output, the products of its window and coefficients go into a row of {@code scratch} (a loop with
+   * no reduction over arrays indexed alike: C2 vectorises it); then the rows of {@link #GROUP} outputs are
+   * summed side by side, each sequentially, so that the additions pipeline.
+   *
+   * @param scratch {@code GROUP + 1} rows of {@code taps}: products, then the window
    */
-  private void compute(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff, float[] scratch) {
-    if (band != null) {
-      scatter(xp, xBase, kFrom, kTo, out, outOff);
-    } else {
-      interpolated(xp, xBase, kFrom, kTo, out, outOff, scratch);
-    }
-  }
-
-  /**
-   * Exact mode, input-major ("transposed polyphase"): each padded input sample is multiplied by its run of
-   * coefficients and added into the run of outputs it feeds. The inner loop is an axpy over contiguous arrays
-   * without a reduction, which C2 vectorises; every output still adds its terms in input order.
-   */
-  private void scatter(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff) {
-    int count = (int) (kTo - kFrom);
-    Arrays.fill(out, outOff, outOff + count, 0f);
-    if (count == 0) {
-      return;
-    }
-    float[] c = band;
-    int[] off = bandOff;
-    int[] lo = bandLo;
-    int[] len = bandLen;
-    int d = down;
-    long first = windowStart(kFrom);
-    long last = windowStart(kTo - 1) + taps; // exclusive
-    long t = first / d;
-    int u = (int) (first - t * d);
-    long base = t * up - kFrom + outOff; // index in out of output t * up (may be far outside out)
-    long outEnd = (long) outOff + count;
-    int q = (int) (first - xBase);
-    for (long i = first; i < last; i++, q++) {
-      long a = base + lo[u];
-      long from = Math.max(a, outOff);
-      long to = Math.min(a + len[u], outEnd);
-      if (from < to) {
-        axpy(xp[q], c, off[u] + (int) (from - a), out, (int) from, (int) (to - from));
-      }
-      if (++u == d) {
-        u = 0;
-        base += up;
-      }
-    }
-  }
-
-  /** {@code y[yOff + m] += a * c[cOff + m]} for {@code m < len}: C2 vectorises this. */
-  private static void axpy(float a, float[] c, int cOff, float[] y, int yOff, int len) {
-    for (int m = 0; m < len; m++) {
-      y[yOff + m] += a * c[cOff + m];
-    }
-  }
-
-  /**
-   * Dense mode: per output, the products {@code (table + weight * delta) * x} of its window into a row of
-   * {@code scratch} (vectorised: no reduction), then the rows of {@link #GROUP} outputs summed side by side,
-   * each sequentially in input order, so that the additions pipeline.
-   */
-  private void interpolated(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff,
-      float[] scratch) {
+  private void compute(float[] xp, long xBase, long kFrom, long kTo, float[] out, int outOff, float[][] scratch) {
     int n = taps;
     long k = kFrom;
     int o = outOff;
+    if (deltas == null) {
+      // exact mode: measured faster as one 8-way dot product per output than as grouped product rows
+      for (; k < kTo; k++, o++) {
+        out[o] = dotExact(xp, (int) (windowStart(k) - xBase), rows[phaseOf(k)], n);
+      }
+      return;
+    }
+    float[] p0 = scratch[0];
+    float[] p1 = scratch[1];
+    float[] p2 = scratch[2];
+    float[] p3 = scratch[3];
+    float[] p4 = scratch[4];
+    float[] p5 = scratch[5];
+    float[] p6 = scratch[6];
+    float[] p7 = scratch[7];
+    float[] win = scratch[GROUP];
     for (; k + GROUP <= kTo; k += GROUP, o += GROUP) {
       for (int g = 0; g < GROUP; g++) {
-        products(xp, xBase, k + g, scratch, g * n);
+        products(xp, xBase, k + g, scratch[g], win);
       }
       float s0 = 0;
       float s1 = 0;
@@ -469,14 +411,14 @@ public final class Resampler {
       float s6 = 0;
       float s7 = 0;
       for (int j = 0; j < n; j++) {
-        s0 += scratch[j];
-        s1 += scratch[n + j];
-        s2 += scratch[2 * n + j];
-        s3 += scratch[3 * n + j];
-        s4 += scratch[4 * n + j];
-        s5 += scratch[5 * n + j];
-        s6 += scratch[6 * n + j];
-        s7 += scratch[7 * n + j];
+        s0 += p0[j];
+        s1 += p1[j];
+        s2 += p2[j];
+        s3 += p3[j];
+        s4 += p4[j];
+        s5 += p5[j];
+        s6 += p6[j];
+        s7 += p7[j];
       }
       out[o] = s0;
       out[o + 1] = s1;
@@ -488,49 +430,78 @@ public final class Resampler {
       out[o + 7] = s7;
     }
     for (; k < kTo; k++, o++) {
-      products(xp, xBase, k, scratch, 0);
+      products(xp, xBase, k, p0, win);
       float s = 0;
       for (int j = 0; j < n; j++) {
-        s += scratch[j];
+        s += p0[j];
       }
       out[o] = s;
     }
   }
 
-  /** Dense mode: {@code dst[dOff + j]} = coefficient {@code j} of output {@code k} times its input {@code j}. */
-  private void products(float[] xp, long xBase, long k, float[] dst, int dOff) {
-    long scaled = (long) phaseOf(k) * densePhases;
-    int row = (int) (scaled / up);
-    float weight = (float) ((double) (scaled - (long) row * up) / up);
-    int h = row * taps;
-    int x = (int) (windowStart(k) - xBase);
-    float[] tb = table;
-    float[] dl = delta;
+  /** Exact mode: eight partial sums over {@code m mod 8}, combined pairwise (see {@link #resampleScalar}). */
+  static float dotExact(float[] x, int xOff, float[] h, int len) {
+    // eight independent sums: the additions pipeline instead of waiting on one another
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    float s4 = 0;
+    float s5 = 0;
+    float s6 = 0;
+    float s7 = 0;
+    int m = 0;
+    for (; m + 7 < len; m += 8) {
+      s0 += x[xOff + m] * h[m];
+      s1 += x[xOff + m + 1] * h[m + 1];
+      s2 += x[xOff + m + 2] * h[m + 2];
+      s3 += x[xOff + m + 3] * h[m + 3];
+      s4 += x[xOff + m + 4] * h[m + 4];
+      s5 += x[xOff + m + 5] * h[m + 5];
+      s6 += x[xOff + m + 6] * h[m + 6];
+      s7 += x[xOff + m + 7] * h[m + 7];
+    }
+    for (; m < len; m++) {
+      s0 += x[xOff + m] * h[m];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /** {@code dst[j]} = coefficient {@code j} of output {@code k} times its input {@code j}; {@code win} scratch. */
+  private void products(float[] xp, long xBase, long k, float[] dst, float[] win) {
     int n = taps;
-    for (int j = 0; j < n; j++) {
-      dst[dOff + j] = (tb[h + j] + weight * dl[h + j]) * xp[x + j];
+    System.arraycopy(xp, (int) (windowStart(k) - xBase), win, 0, n);
+    int phase = phaseOf(k);
+    if (deltas == null) {
+      float[] h = rows[phase];
+      for (int j = 0; j < n; j++) {
+        dst[j] = h[j] * win[j];
+      }
+    } else {
+      long scaled = (long) phase * densePhases;
+      int row = (int) (scaled / up);
+      float weight = (float) ((double) (scaled - (long) row * up) / up);
+      float[] h = rows[row];
+      float[] d = deltas[row];
+      for (int j = 0; j < n; j++) {
+        dst[j] = (h[j] + weight * d[j]) * win[j];
+      }
     }
   }
 
-  /** Coefficient {@code tap} of output phase {@code phase} (exact mode; for tests). */
+  /** Exact mode, for tests: the coefficients phase-major, {@code up} rows of {@code taps}. */
   float[] exactCoefficients() {
-    float[] rows = new float[up * taps];
-    for (int r = 0; r < up; r++) {
-      long start = windowStart(r);
-      int phase = phaseOf(r);
-      for (int j = 0; j < taps; j++) {
-        long i = start + j;
-        int u = (int) (i % down);
-        long rr = r - i / down * up; // output r relative to the period of input i
-        rows[phase * taps + j] = band[bandOff[u] + (int) (rr - bandLo[u])];
-      }
+    float[] flat = new float[up * taps];
+    for (int p = 0; p < up; p++) {
+      System.arraycopy(rows[p], 0, flat, p * taps, taps);
     }
-    return rows;
+    return flat;
   }
 
   /**
-   * The reference implementation (for tests): output by output, coefficient by coefficient, one float
-   * accumulator, terms in input order. {@link #resample(float[])} and {@link Stream} must equal it exactly.
+   * The reference implementation (for tests): output by output, coefficient by coefficient. Dense mode: one
+   * float accumulator, terms in input order; exact mode: eight partial sums (tap {@code j mod 8}, the tail
+   * into the first), combined pairwise. {@link #resample(float[])} and {@link Stream} must equal it exactly.
    */
   float[] resampleScalar(float[] x) {
     if (sourceRate == targetRate) {
@@ -540,21 +511,30 @@ public final class Resampler {
     float[] out = new float[(int) outputLength(n)];
     float[] padded = new float[n + taps - 1];
     System.arraycopy(x, 0, padded, half - 1, n);
-    float[] rows = band != null ? exactCoefficients() : null;
     float[] c = new float[taps];
     for (int k = 0; k < out.length; k++) {
       int phase = phaseOf(k);
-      if (rows != null) {
-        System.arraycopy(rows, phase * taps, c, 0, taps);
+      if (deltas == null) {
+        System.arraycopy(rows[phase], 0, c, 0, taps);
       } else {
         long scaled = (long) phase * densePhases;
         int row = (int) (scaled / up);
         float weight = (float) ((double) (scaled - (long) row * up) / up);
         for (int j = 0; j < taps; j++) {
-          c[j] = table[row * taps + j] + weight * delta[row * taps + j];
+          c[j] = rows[row][j] + weight * deltas[row][j];
         }
       }
       int start = (int) windowStart(k);
+      if (deltas == null) {
+        // exact mode: partial sum j mod 8 over full blocks of 8, the tail into sum 0, combined pairwise
+        float[] part = new float[8];
+        int full = taps / 8 * 8;
+        for (int j = 0; j < taps; j++) {
+          part[j < full ? j % 8 : 0] += c[j] * padded[start + j];
+        }
+        out[k] = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
+        continue;
+      }
       float s = 0;
       for (int j = 0; j < taps; j++) {
         s += c[j] * padded[start + j];
@@ -580,18 +560,18 @@ public final class Resampler {
 
   /** Whether the coefficients are interpolated between tabulated phases (for tests). */
   boolean interpolatesPhases() {
-    return delta != null;
+    return deltas != null;
   }
 
   /** Floats held by the coefficient tables (for tests). */
   long tableFloats() {
-    return band != null ? band.length + 3L * down : table.length + (long) delta.length;
+    return (long) rows.length * taps + (deltas == null ? 0L : (long) deltas.length * taps);
   }
 
   @Override
   public String toString() {
     return "Resampler[" + sourceRate + " -> " + targetRate + " Hz, " + up + ":" + down + ", " + taps + " taps, "
-        + (band != null ? up + " phases" : densePhases + " interpolated phases") + "]";
+        + (deltas == null ? up + " phases" : densePhases + " interpolated phases") + "]";
   }
 
   /** Kaiser-windowed sinc, evaluated in double precision. */
@@ -653,15 +633,15 @@ public final class Resampler {
     private final float[] buf;
     private int bufLen;
     private long bufBase;
-    /** Dense mode: rows of products; null otherwise. */
-    private final float[] scratch;
+    /** Rows of products and the window, for {@link Resampler#compute}. */
+    private final float[][] scratch;
     private long consumed;
     private long produced;
     private boolean flushed;
 
     private Stream() {
       buf = sourceRate == targetRate ? new float[0] : new float[taps - 1 + CHUNK];
-      scratch = band == null && sourceRate != targetRate ? new float[GROUP * taps] : null;
+      scratch = sourceRate == targetRate ? null : new float[GROUP + 1][taps];
       reset();
     }
 
