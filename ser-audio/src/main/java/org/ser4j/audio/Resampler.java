@@ -30,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * distinct output phases) times the taps is at most 2<sup>20</sup> (4 MB) one filter phase is tabulated per
  * output phase (TESS's 24414 &rarr; 22050 Hz is 3675 : 4069, 3 MB); otherwise the filter is tabulated at 1024
  * phases per input sample (fewer for long filters, the table always under 8 MB) and linearly interpolated
- * between neighbouring phases, an error below -120 dB. The inner loop is a dot product over contiguous float
- * arrays with float accumulators; nothing is allocated per sample.
+ * between neighbouring phases, an error below -120 dB. Exact mode: per output an 8-way float dot product.
+ * Interpolated mode: per output the interpolated coefficients times the window, in a loop C2 vectorises, then
+ * the products of eight outputs summed side by side; nothing is allocated per sample.
  *
  * <p>Instances are immutable and thread-safe; {@link #of} caches a few of them, since building the table
  * takes up to a few tens of milliseconds. For audio that arrives in blocks use a {@link #newStream() Stream}, whose
@@ -110,6 +111,8 @@ public final class Resampler {
   /** Dense mode only: row {@code q + 1} minus row {@code q}; null in exact mode. */
   private final float[][] deltas;
   private final int densePhases;
+  /** Exact mode only: the {@code up} rows of {@code rows} end to end (the 8-way dot product reads this). */
+  private final float[] flatRows;
 
   private Resampler(int sourceRate, int targetRate) {
     this.sourceRate = sourceRate;
@@ -138,7 +141,8 @@ public final class Resampler {
           fillRow(kernel, (double) p / up, flat, p * taps);
         }
       }
-      rows = split(flat, up);
+      rows = null;
+      flatRows = flat;
       deltas = null;
     } else {
       int phases = DENSE_PHASES;
@@ -160,6 +164,7 @@ public final class Resampler {
       }
       rows = split(table, phases + 1);
       deltas = split(delta, phases);
+      flatRows = null;
     }
   }
 
@@ -384,8 +389,24 @@ public final class Resampler {
     int o = outOff;
     if (deltas == null) {
       // exact mode: measured faster as one 8-way dot product per output than as grouped product rows
-      for (; k < kTo; k++, o++) {
-        out[o] = dotExact(xp, (int) (windowStart(k) - xBase), rows[phaseOf(k)], n);
+      if (k >= kTo) {
+        return;
+      }
+      // window start and phase stepped, not divided, per output
+      int stepWhole = down / up;
+      int stepFrac = down % up;
+      int pos = (int) (windowStart(k) - xBase);
+      int phase = phaseOf(k);
+      float[] h = flatRows;
+      int u = up;
+      for (int end = o + (int) (kTo - k); o < end; o++) {
+        out[o] = dotExact(xp, pos, h, phase * n, n);
+        phase += stepFrac;
+        if (phase >= u) {
+          phase -= u;
+          pos++;
+        }
+        pos += stepWhole;
       }
       return;
     }
@@ -440,7 +461,7 @@ public final class Resampler {
   }
 
   /** Exact mode: eight partial sums over {@code m mod 8}, combined pairwise (see {@link #resampleScalar}). */
-  static float dotExact(float[] x, int xOff, float[] h, int len) {
+  static float dotExact(float[] x, int xOff, float[] h, int hOff, int len) {
     // eight independent sums: the additions pipeline instead of waiting on one another
     float s0 = 0;
     float s1 = 0;
@@ -452,17 +473,17 @@ public final class Resampler {
     float s7 = 0;
     int m = 0;
     for (; m + 7 < len; m += 8) {
-      s0 += x[xOff + m] * h[m];
-      s1 += x[xOff + m + 1] * h[m + 1];
-      s2 += x[xOff + m + 2] * h[m + 2];
-      s3 += x[xOff + m + 3] * h[m + 3];
-      s4 += x[xOff + m + 4] * h[m + 4];
-      s5 += x[xOff + m + 5] * h[m + 5];
-      s6 += x[xOff + m + 6] * h[m + 6];
-      s7 += x[xOff + m + 7] * h[m + 7];
+      s0 += x[xOff + m] * h[hOff + m];
+      s1 += x[xOff + m + 1] * h[hOff + m + 1];
+      s2 += x[xOff + m + 2] * h[hOff + m + 2];
+      s3 += x[xOff + m + 3] * h[hOff + m + 3];
+      s4 += x[xOff + m + 4] * h[hOff + m + 4];
+      s5 += x[xOff + m + 5] * h[hOff + m + 5];
+      s6 += x[xOff + m + 6] * h[hOff + m + 6];
+      s7 += x[xOff + m + 7] * h[hOff + m + 7];
     }
     for (; m < len; m++) {
-      s0 += x[xOff + m] * h[m];
+      s0 += x[xOff + m] * h[hOff + m];
     }
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
@@ -493,7 +514,7 @@ public final class Resampler {
   float[] exactCoefficients() {
     float[] flat = new float[up * taps];
     for (int p = 0; p < up; p++) {
-      System.arraycopy(rows[p], 0, flat, p * taps, taps);
+      System.arraycopy(flatRows, p * taps, flat, p * taps, taps);
     }
     return flat;
   }
@@ -515,7 +536,7 @@ public final class Resampler {
     for (int k = 0; k < out.length; k++) {
       int phase = phaseOf(k);
       if (deltas == null) {
-        System.arraycopy(rows[phase], 0, c, 0, taps);
+        System.arraycopy(flatRows, phase * taps, c, 0, taps);
       } else {
         long scaled = (long) phase * densePhases;
         int row = (int) (scaled / up);
@@ -565,7 +586,7 @@ public final class Resampler {
 
   /** Floats held by the coefficient tables (for tests). */
   long tableFloats() {
-    return (long) rows.length * taps + (deltas == null ? 0L : (long) deltas.length * taps);
+    return deltas == null ? flatRows.length : (long) (rows.length + deltas.length) * taps;
   }
 
   @Override
