@@ -61,7 +61,7 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--preset", defaultValue = "notebook", paramLabel = "notebook|framewise",
+  @Option(names = "--preset", defaultValue = "notebook", paramLabel = "notebook|stats|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}, the seed notebook).")
   TrainingRun.Preset preset;
 

@@ -32,15 +32,27 @@ final class TrainingRun {
     /** The seed notebook's network on the notebook feature. */
     NOTEBOOK,
     /** An LSTM over MFCC frames with deltas, masked and standardised. */
-    FRAMEWISE;
+    FRAMEWISE,
+    /**
+     * Utterance statistics (mean and standard deviation of MFCCs, deltas and delta-deltas: 240 values,
+     * standardised) through the framewise network as a one-step sequence.
+     */
+    STATS;
 
     FeatureSpec featureSpec() {
-      return this == NOTEBOOK ? FeatureSpec.notebook() : FeatureSpec.framewise();
+      return switch (this) {
+        case NOTEBOOK -> FeatureSpec.notebook();
+        case FRAMEWISE -> FeatureSpec.framewise();
+        case STATS -> FeatureSpec.stats();
+      };
     }
 
     ModelConfig.Builder modelConfig(int numClasses) {
-      ModelConfig.Builder b = this == NOTEBOOK ? ModelConfig.notebookBuilder()
-          : ModelConfig.framewiseBuilder(FeatureSpec.framewise().dimension());
+      ModelConfig.Builder b = switch (this) {
+        case NOTEBOOK -> ModelConfig.notebookBuilder();
+        case FRAMEWISE -> ModelConfig.framewiseBuilder(FeatureSpec.framewise().dimension());
+        case STATS -> ModelConfig.framewiseBuilder(FeatureSpec.stats().dimension()).name("stats");
+      };
       return b.numClasses(numClasses);
     }
 

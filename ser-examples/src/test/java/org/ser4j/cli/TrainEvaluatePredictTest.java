@@ -40,6 +40,18 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void defaultPresetIsTheStatsModelAndPredictsFromFiles() throws IOException {
+    Path stats = dir.resolve("stats.ser4j");
+    CliRun run = CliRun.of("train", "--data", corpus.toString(), "--epochs", "2", "--no-cache", "--out",
+        stats.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    EmotionRecognizer r = EmotionRecognizer.load(stats);
+    assertThat(r.featureSpec().name()).isEqualTo("stats");
+    assertThat(r.featureSpec().dimension()).isEqualTo(240);
+    assertThat(CliRun.of("evaluate", "--model", stats.toString(), "--data", corpus.toString()).exitCode()).isZero();
+  }
+
+  @Test
   void evaluateScoresEveryFileWithThePlainJavaRecognizer() {
     CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

@@ -22,7 +22,8 @@ import org.ser4j.audio.LoadOptions;
  *   <li>{@link #notebook()}: the seed notebook's feature, {@code np.mean(librosa.feature.mfcc(y=librosa.load(f,
  *       duration=3, offset=0.5)[0], sr=22050, n_mfcc=40).T, axis=0)}: one 40-vector per file;</li>
  *   <li>{@link #framewise()}: the whole file at 22050 Hz, 40 MFCCs per frame plus first and second deltas (120
- *       values per frame), one matrix per file, as many rows as frames.</li>
+ *       values per frame), one matrix per file, as many rows as frames;</li>
+ *   <li>{@link #stats()}: the framewise features pooled to their mean and standard deviation (240 values).</li>
  * </ul>
  */
 public final class FeatureSpec {
@@ -32,7 +33,9 @@ public final class FeatureSpec {
     /** Keep every frame. */
     NONE,
     /** The mean over frames ({@code np.mean(mfcc.T, axis=0)}). */
-    MEAN
+    MEAN,
+    /** The mean and then the population standard deviation over frames: twice the values per file. */
+    MEAN_STD
   }
 
   /** Bumped whenever the computation behind a spec changes, so old cache entries are not reused. */
@@ -82,12 +85,22 @@ public final class FeatureSpec {
     return new FeatureSpec("framewise", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.NONE);
   }
 
-  /** A preset by name: {@code notebook} or {@code framewise}. */
+  /**
+   * Utterance statistics: the whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, pooled to
+   * their mean and standard deviation over frames (240 values per file).
+   */
+  public static FeatureSpec stats() {
+    return new FeatureSpec("stats", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.MEAN_STD);
+  }
+
+  /** A preset by name: {@code notebook}, {@code framewise} or {@code stats}. */
   public static FeatureSpec preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "notebook" -> notebook();
       case "framewise" -> framewise();
-      default -> throw new IllegalArgumentException("unknown feature preset '" + name + "' (notebook, framewise)");
+      case "stats" -> stats();
+      default -> throw new IllegalArgumentException("unknown feature preset '" + name
+          + "' (notebook, framewise, stats)");
     };
   }
 
@@ -135,6 +148,12 @@ public final class FeatureSpec {
     }
     if (pooling == Pooling.MEAN) {
       m = new float[][] {org.ser4j.features.Pooling.mean(m)};
+    } else if (pooling == Pooling.MEAN_STD) {
+      float[] mean = org.ser4j.features.Pooling.mean(m);
+      float[] std = org.ser4j.features.Pooling.std(m);
+      float[] both = java.util.Arrays.copyOf(mean, 2 * mean.length);
+      System.arraycopy(std, 0, both, mean.length, std.length);
+      m = new float[][] {both};
     }
     return m;
   }
@@ -250,9 +269,9 @@ public final class FeatureSpec {
     return pooling;
   }
 
-  /** Values per frame (or per file when pooled): n_mfcc, times 3 with deltas. */
+  /** Values per frame (or per file when pooled): n_mfcc, times 3 with deltas, times 2 with {@code MEAN_STD}. */
   public int dimension() {
-    return mfcc.nMfcc() * (deltas ? 3 : 1);
+    return mfcc.nMfcc() * (deltas ? 3 : 1) * (pooling == Pooling.MEAN_STD ? 2 : 1);
   }
 
   /** Every parameter as text: equal keys mean equal features for the same audio. */
