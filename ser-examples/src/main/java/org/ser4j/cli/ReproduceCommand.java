@@ -167,7 +167,7 @@ final class ReproduceCommand implements Callable<Integer> {
     stdout.flush();
     TrainingRun.Result r;
     try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
-        ProgressDisplay trainBar = ProgressDisplay.create(spec.commandLine().getErr(), "epochs")) {
+        ProgressDisplay trainBar = ProgressDisplay.lines(spec.commandLine().getOut(), "epoch")) {
       r = TrainingRun.run(corpus, s, preset, config, null, featureBar, TrainingRun.progressListener(trainBar));
     }
     millis.putAll(r.millis());

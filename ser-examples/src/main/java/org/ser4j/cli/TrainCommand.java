@@ -95,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
     stdout.flush();
     TrainingRun.Result r;
     try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
-        ProgressDisplay trainBar = ProgressDisplay.create(spec.commandLine().getErr(), "epochs")) {
+        ProgressDisplay trainBar = ProgressDisplay.lines(spec.commandLine().getOut(), "epoch")) {
       r = TrainingRun.run(c, s, preset, config, noCache ? null : (cache != null ? cache : TrainingRun.defaultCacheDir()),
           featureBar, TrainingRun.progressListener(trainBar));
     }

@@ -32,6 +32,9 @@ class TrainEvaluatePredictTest {
   void trainWritesABundleWithItsProvenance() throws IOException {
     assertThat(train.exitCode()).as(train.out() + train.err()).isZero();
     assertThat(train.out()).contains("42 utterances (35 train, 7 test").contains("trained 2 epochs");
+    // off a terminal, one line per epoch
+    assertThat(train.out()).containsPattern("epoch 1/2: loss [0-9.]+ acc [0-9.]+ \\| val loss [0-9.]+ acc [0-9.]+")
+        .contains("epoch 2/2: ");
     EmotionRecognizer r = EmotionRecognizer.load(model);
     assertThat(r.labels()).containsExactly("angry", "disgust", "fear", "happy", "neutral", "pleasant_surprise", "sad");
     assertThat(r.bundle().metadata()).containsEntry("seed", "7").containsEntry("preset", "notebook")
