@@ -12,15 +12,15 @@ import java.util.Locale;
  * @param millis wall time of the epoch including evaluation
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-        double validationAccuracy, long millis) {
+    double validationAccuracy, long millis) {
 
-    public boolean hasValidation() {
-        return !Double.isNaN(validationLoss);
-    }
+  public boolean hasValidation() {
+    return !Double.isNaN(validationLoss);
+  }
 
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "epoch %d: loss %.4f acc %.4f val_loss %.4f val_acc %.4f (%d ms)", epoch,
-                trainLoss, trainAccuracy, validationLoss, validationAccuracy, millis);
-    }
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "epoch %d: loss %.4f acc %.4f val_loss %.4f val_acc %.4f (%d ms)", epoch,
+        trainLoss, trainAccuracy, validationLoss, validationAccuracy, millis);
+  }
 }

@@ -12,143 +12,143 @@ import org.ser4j.runtime.InputMode;
  * (arrays are copied in; accessors return the stored arrays, which callers must not modify).
  */
 public final class FeatureDataset {
-    private final InputMode mode;
-    private final List<float[][]> sequences;
-    private final int[] labels;
-    private final List<String> labelNames;
-    private final int nFeatures;
+  private final InputMode mode;
+  private final List<float[][]> sequences;
+  private final int[] labels;
+  private final List<String> labelNames;
+  private final int nFeatures;
 
-    private FeatureDataset(InputMode mode, List<float[][]> sequences, int[] labels, List<String> labelNames) {
-        this.mode = mode;
-        this.labelNames = List.copyOf(labelNames);
-        if (sequences.size() != labels.length) {
-            throw new IllegalArgumentException(sequences.size() + " examples but " + labels.length + " labels");
+  private FeatureDataset(InputMode mode, List<float[][]> sequences, int[] labels, List<String> labelNames) {
+    this.mode = mode;
+    this.labelNames = List.copyOf(labelNames);
+    if (sequences.size() != labels.length) {
+      throw new IllegalArgumentException(sequences.size() + " examples but " + labels.length + " labels");
+    }
+    if (labelNames.isEmpty()) {
+      throw new IllegalArgumentException("label names must not be empty");
+    }
+    int nf = -1;
+    for (int i = 0; i < sequences.size(); i++) {
+      float[][] s = Objects.requireNonNull(sequences.get(i), "example " + i);
+      if (s.length == 0) {
+        throw new IllegalArgumentException("example " + i + " has no time steps");
+      }
+      for (float[] row : s) {
+        if (nf < 0) {
+          nf = row.length;
         }
-        if (labelNames.isEmpty()) {
-            throw new IllegalArgumentException("label names must not be empty");
+        if (row.length != nf || nf == 0) {
+          throw new IllegalArgumentException("example " + i + ": " + row.length + " features per step, expected " + nf);
         }
-        int nf = -1;
-        for (int i = 0; i < sequences.size(); i++) {
-            float[][] s = Objects.requireNonNull(sequences.get(i), "example " + i);
-            if (s.length == 0) {
-                throw new IllegalArgumentException("example " + i + " has no time steps");
-            }
-            for (float[] row : s) {
-                if (nf < 0) {
-                    nf = row.length;
-                }
-                if (row.length != nf || nf == 0) {
-                    throw new IllegalArgumentException("example " + i + ": " + row.length + " features per step, expected " + nf);
-                }
-            }
-            if (labels[i] < 0 || labels[i] >= labelNames.size()) {
-                throw new IllegalArgumentException("example " + i + ": label " + labels[i] + " outside [0, " + labelNames.size() + ")");
-            }
-        }
-        if (mode == InputMode.POOLED && sequences.stream().mapToInt(s -> s.length).distinct().count() > 1) {
-            throw new IllegalArgumentException("pooled vectors must all have the same length");
-        }
-        this.sequences = List.copyOf(sequences);
-        this.labels = labels.clone();
-        this.nFeatures = Math.max(nf, 0);
+      }
+      if (labels[i] < 0 || labels[i] >= labelNames.size()) {
+        throw new IllegalArgumentException("example " + i + ": label " + labels[i] + " outside [0, " + labelNames.size() + ")");
+      }
     }
+    if (mode == InputMode.POOLED && sequences.stream().mapToInt(s -> s.length).distinct().count() > 1) {
+      throw new IllegalArgumentException("pooled vectors must all have the same length");
+    }
+    this.sequences = List.copyOf(sequences);
+    this.labels = labels.clone();
+    this.nFeatures = Math.max(nf, 0);
+  }
 
-    /** Variable-length sequences (steps x features), one label index each. */
-    public static FeatureDataset ofSequences(List<float[][]> sequences, int[] labels, List<String> labelNames) {
-        List<float[][]> copy = new ArrayList<>(sequences.size());
-        for (float[][] s : sequences) {
-            float[][] c = new float[s.length][];
-            for (int t = 0; t < s.length; t++) {
-                c[t] = s[t].clone();
-            }
-            copy.add(c);
-        }
-        return new FeatureDataset(InputMode.SEQUENCE, copy, labels, labelNames);
+  /** Variable-length sequences (steps x features), one label index each. */
+  public static FeatureDataset ofSequences(List<float[][]> sequences, int[] labels, List<String> labelNames) {
+    List<float[][]> copy = new ArrayList<>(sequences.size());
+    for (float[][] s : sequences) {
+      float[][] c = new float[s.length][];
+      for (int t = 0; t < s.length; t++) {
+        c[t] = s[t].clone();
+      }
+      copy.add(c);
     }
+    return new FeatureDataset(InputMode.SEQUENCE, copy, labels, labelNames);
+  }
 
-    /** Pooled vectors (e.g. 40 mean MFCCs), read by the network as that many time steps of 1 feature. */
-    public static FeatureDataset ofPooled(List<float[]> vectors, int[] labels, List<String> labelNames) {
-        List<float[][]> seqs = new ArrayList<>(vectors.size());
-        for (float[] v : vectors) {
-            float[][] s = new float[v.length][1];
-            for (int t = 0; t < v.length; t++) {
-                s[t][0] = v[t];
-            }
-            seqs.add(s);
-        }
-        return new FeatureDataset(InputMode.POOLED, seqs, labels, labelNames);
+  /** Pooled vectors (e.g. 40 mean MFCCs), read by the network as that many time steps of 1 feature. */
+  public static FeatureDataset ofPooled(List<float[]> vectors, int[] labels, List<String> labelNames) {
+    List<float[][]> seqs = new ArrayList<>(vectors.size());
+    for (float[] v : vectors) {
+      float[][] s = new float[v.length][1];
+      for (int t = 0; t < v.length; t++) {
+        s[t][0] = v[t];
+      }
+      seqs.add(s);
     }
+    return new FeatureDataset(InputMode.POOLED, seqs, labels, labelNames);
+  }
 
-    public InputMode mode() {
-        return mode;
-    }
+  public InputMode mode() {
+    return mode;
+  }
 
-    public int size() {
-        return labels.length;
-    }
+  public int size() {
+    return labels.length;
+  }
 
-    /** Features per time step (1 for pooled data). */
-    public int featuresPerStep() {
-        return nFeatures;
-    }
+  /** Features per time step (1 for pooled data). */
+  public int featuresPerStep() {
+    return nFeatures;
+  }
 
-    /** Example {@code i} as steps x features (pooled vectors as length x 1). */
-    public float[][] sequence(int i) {
-        return sequences.get(i);
-    }
+  /** Example {@code i} as steps x features (pooled vectors as length x 1). */
+  public float[][] sequence(int i) {
+    return sequences.get(i);
+  }
 
-    /** Example {@code i}'s pooled vector (pooled data only). */
-    public float[] pooled(int i) {
-        if (mode != InputMode.POOLED) {
-            throw new IllegalStateException("not a pooled dataset");
-        }
-        float[][] s = sequences.get(i);
-        float[] v = new float[s.length];
-        for (int t = 0; t < s.length; t++) {
-            v[t] = s[t][0];
-        }
-        return v;
+  /** Example {@code i}'s pooled vector (pooled data only). */
+  public float[] pooled(int i) {
+    if (mode != InputMode.POOLED) {
+      throw new IllegalStateException("not a pooled dataset");
     }
+    float[][] s = sequences.get(i);
+    float[] v = new float[s.length];
+    for (int t = 0; t < s.length; t++) {
+      v[t] = s[t][0];
+    }
+    return v;
+  }
 
-    public int label(int i) {
-        return labels[i];
-    }
+  public int label(int i) {
+    return labels[i];
+  }
 
-    public int[] labels() {
-        return labels.clone();
-    }
+  public int[] labels() {
+    return labels.clone();
+  }
 
-    public List<String> labelNames() {
-        return labelNames;
-    }
+  public List<String> labelNames() {
+    return labelNames;
+  }
 
-    public int maxSteps() {
-        return sequences.stream().mapToInt(s -> s.length).max().orElse(0);
-    }
+  public int maxSteps() {
+    return sequences.stream().mapToInt(s -> s.length).max().orElse(0);
+  }
 
-    /** The examples at {@code indices}, in that order. */
-    public FeatureDataset subset(int[] indices) {
-        List<float[][]> s = new ArrayList<>(indices.length);
-        int[] l = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            s.add(sequences.get(indices[i]));
-            l[i] = labels[indices[i]];
-        }
-        return new FeatureDataset(mode, s, l, labelNames);
+  /** The examples at {@code indices}, in that order. */
+  public FeatureDataset subset(int[] indices) {
+    List<float[][]> s = new ArrayList<>(indices.length);
+    int[] l = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      s.add(sequences.get(indices[i]));
+      l[i] = labels[indices[i]];
     }
+    return new FeatureDataset(mode, s, l, labelNames);
+  }
 
-    /** Per-class example counts in label order. */
-    public int[] classCounts() {
-        int[] c = new int[labelNames.size()];
-        for (int l : labels) {
-            c[l]++;
-        }
-        return c;
+  /** Per-class example counts in label order. */
+  public int[] classCounts() {
+    int[] c = new int[labelNames.size()];
+    for (int l : labels) {
+      c[l]++;
     }
+    return c;
+  }
 
-    @Override
-    public String toString() {
-        return "FeatureDataset[" + size() + " " + mode.name().toLowerCase(java.util.Locale.ROOT) + " examples, "
-                + nFeatures + " features/step, classes " + labelNames + " " + Arrays.toString(classCounts()) + "]";
-    }
+  @Override
+  public String toString() {
+    return "FeatureDataset[" + size() + " " + mode.name().toLowerCase(java.util.Locale.ROOT) + " examples, "
+        + nFeatures + " features/step, classes " + labelNames + " " + Arrays.toString(classCounts()) + "]";
+  }
 }

@@ -5,46 +5,46 @@ import java.util.Locale;
 
 /** Per-epoch metrics of one training run (like Keras' {@code History}), and which epoch was kept. */
 public record History(List<EpochStats> epochs, int bestEpoch, boolean stoppedEarly) {
-    public History {
-        epochs = List.copyOf(epochs);
-    }
+  public History {
+    epochs = List.copyOf(epochs);
+  }
 
-    public int size() {
-        return epochs.size();
-    }
+  public int size() {
+    return epochs.size();
+  }
 
-    public EpochStats last() {
-        return epochs.get(epochs.size() - 1);
-    }
+  public EpochStats last() {
+    return epochs.get(epochs.size() - 1);
+  }
 
-    /** The epoch whose weights the trained network holds (the last one unless early stopping restored one). */
-    public EpochStats best() {
-        return epochs.get(bestEpoch - 1);
-    }
+  /** The epoch whose weights the trained network holds (the last one unless early stopping restored one). */
+  public EpochStats best() {
+    return epochs.get(bestEpoch - 1);
+  }
 
-    public double[] trainLoss() {
-        return epochs.stream().mapToDouble(EpochStats::trainLoss).toArray();
-    }
+  public double[] trainLoss() {
+    return epochs.stream().mapToDouble(EpochStats::trainLoss).toArray();
+  }
 
-    public double[] trainAccuracy() {
-        return epochs.stream().mapToDouble(EpochStats::trainAccuracy).toArray();
-    }
+  public double[] trainAccuracy() {
+    return epochs.stream().mapToDouble(EpochStats::trainAccuracy).toArray();
+  }
 
-    public double[] validationLoss() {
-        return epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
-    }
+  public double[] validationLoss() {
+    return epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
+  }
 
-    public double[] validationAccuracy() {
-        return epochs.stream().mapToDouble(EpochStats::validationAccuracy).toArray();
-    }
+  public double[] validationAccuracy() {
+    return epochs.stream().mapToDouble(EpochStats::validationAccuracy).toArray();
+  }
 
-    /** CSV with header {@code epoch,loss,accuracy,val_loss,val_accuracy,millis}. */
-    public String toCsv() {
-        StringBuilder sb = new StringBuilder("epoch,loss,accuracy,val_loss,val_accuracy,millis\n");
-        for (EpochStats e : epochs) {
-            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%d%n", e.epoch(), e.trainLoss(),
-                    e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.millis()));
-        }
-        return sb.toString();
+  /** CSV with header {@code epoch,loss,accuracy,val_loss,val_accuracy,millis}. */
+  public String toCsv() {
+    StringBuilder sb = new StringBuilder("epoch,loss,accuracy,val_loss,val_accuracy,millis\n");
+    for (EpochStats e : epochs) {
+      sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%d%n", e.epoch(), e.trainLoss(),
+          e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.millis()));
     }
+    return sb.toString();
+  }
 }

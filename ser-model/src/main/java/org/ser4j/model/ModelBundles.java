@@ -28,126 +28,126 @@ import org.ser4j.runtime.Normalization;
  * {@code MultiLayerNetwork.output}.
  */
 public final class ModelBundles {
-    /** DL4J/ND4J version the networks are built with (recorded as provenance). */
-    public static final String DL4J_VERSION = "1.0.0-M2.1";
-    /** Bundle gate block k comes from DL4J block DL4J_BLOCK[k]. */
-    private static final int[] DL4J_BLOCK = {3, 1, 0, 2};
+  /** DL4J/ND4J version the networks are built with (recorded as provenance). */
+  public static final String DL4J_VERSION = "1.0.0-M2.1";
+  /** Bundle gate block k comes from DL4J block DL4J_BLOCK[k]. */
+  private static final int[] DL4J_BLOCK = {3, 1, 0, 2};
 
-    private ModelBundles() {
-    }
+  private ModelBundles() {
+  }
 
-    static ModelBundle toBundle(TrainingResult r, String featurePreset, Map<String, String> featureConfig,
-            Map<String, String> metadata) {
-        Map<String, String> meta = new LinkedHashMap<>();
-        ModelConfig c = r.config();
-        meta.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        meta.put("model.preset", c.name());
-        meta.put("model.config", c.toString());
-        meta.put("train.seed", Long.toString(c.seed()));
-        meta.put("train.epochs.configured", Integer.toString(c.epochs()));
-        meta.put("train.epochs.run", Integer.toString(r.history().size()));
-        meta.put("train.epochs.best", Integer.toString(r.history().bestEpoch()));
-        EpochStats best = r.history().best();
-        meta.put("metrics.train.loss", fmt(best.trainLoss()));
-        meta.put("metrics.train.accuracy", fmt(best.trainAccuracy()));
-        if (best.hasValidation()) {
-            meta.put("metrics.validation.loss", fmt(best.validationLoss()));
-            meta.put("metrics.validation.accuracy", fmt(best.validationAccuracy()));
-        }
-        meta.put("library.ser4j", version(ModelBundles.class));
-        meta.put("library.dl4j", DL4J_VERSION);
-        meta.put("java.version", System.getProperty("java.version"));
-        if (metadata != null) {
-            meta.putAll(metadata);
-        }
-        return toBundle(r.network(), c, r.labels(), r.normalization().orElse(null), featurePreset, featureConfig, meta);
+  static ModelBundle toBundle(TrainingResult r, String featurePreset, Map<String, String> featureConfig,
+      Map<String, String> metadata) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    ModelConfig c = r.config();
+    meta.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    meta.put("model.preset", c.name());
+    meta.put("model.config", c.toString());
+    meta.put("train.seed", Long.toString(c.seed()));
+    meta.put("train.epochs.configured", Integer.toString(c.epochs()));
+    meta.put("train.epochs.run", Integer.toString(r.history().size()));
+    meta.put("train.epochs.best", Integer.toString(r.history().bestEpoch()));
+    EpochStats best = r.history().best();
+    meta.put("metrics.train.loss", fmt(best.trainLoss()));
+    meta.put("metrics.train.accuracy", fmt(best.trainAccuracy()));
+    if (best.hasValidation()) {
+      meta.put("metrics.validation.loss", fmt(best.validationLoss()));
+      meta.put("metrics.validation.accuracy", fmt(best.validationAccuracy()));
     }
+    meta.put("library.ser4j", version(ModelBundles.class));
+    meta.put("library.dl4j", DL4J_VERSION);
+    meta.put("java.version", System.getProperty("java.version"));
+    if (metadata != null) {
+      meta.putAll(metadata);
+    }
+    return toBundle(r.network(), c, r.labels(), r.normalization().orElse(null), featurePreset, featureConfig, meta);
+  }
 
-    /** Converts any network built by {@link Networks#build(ModelConfig)} (trained or not). */
-    public static ModelBundle toBundle(MultiLayerNetwork net, ModelConfig c, List<String> labels,
-            Normalization normalization, String featurePreset, Map<String, String> featureConfig,
-            Map<String, String> metadata) {
-        ModelBundle.Builder b = ModelBundle.builder()
-                .layers(layers(net))
-                .labels(labels)
-                .normalization(normalization)
-                .featurePreset(featurePreset == null ? "" : featurePreset)
-                .featureConfig(featureConfig == null ? Map.of() : featureConfig)
-                .metadata(metadata == null ? Map.of() : metadata);
-        if (c.inputMode() == InputMode.POOLED) {
-            b.pooledInput(c.sequenceLength());
-        } else {
-            b.sequenceInput();
-        }
-        return b.build();
+  /** Converts any network built by {@link Networks#build(ModelConfig)} (trained or not). */
+  public static ModelBundle toBundle(MultiLayerNetwork net, ModelConfig c, List<String> labels,
+      Normalization normalization, String featurePreset, Map<String, String> featureConfig,
+      Map<String, String> metadata) {
+    ModelBundle.Builder b = ModelBundle.builder()
+        .layers(layers(net))
+        .labels(labels)
+        .normalization(normalization)
+        .featurePreset(featurePreset == null ? "" : featurePreset)
+        .featureConfig(featureConfig == null ? Map.of() : featureConfig)
+        .metadata(metadata == null ? Map.of() : metadata);
+    if (c.inputMode() == InputMode.POOLED) {
+      b.pooledInput(c.sequenceLength());
+    } else {
+      b.sequenceInput();
     }
+    return b.build();
+  }
 
-    /** The network's LSTM and dense layers as plain layer specs (dropout layers have no inference effect). */
-    public static List<LayerSpec> layers(MultiLayerNetwork net) {
-        List<LayerSpec> out = new ArrayList<>();
-        for (Layer layer : net.getLayers()) {
-            Map<String, INDArray> p = layer.paramTable();
-            if (p.isEmpty()) {
-                continue; // dropout
-            }
-            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            if (conf instanceof org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep lts) {
-                conf = lts.getUnderlying();
-            }
-            if (conf instanceof org.deeplearning4j.nn.conf.layers.LSTM lstm) {
-                int nIn = (int) lstm.getNIn();
-                int n = (int) lstm.getNOut();
-                out.add(new LstmLayer(nIn, n, permute(flat(p.get("W")), nIn, n), permute(flat(p.get("RW")), n, n),
-                        permute(flat(p.get("b")), 1, n)));
-            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff) {
-                out.add(new DenseLayer((int) ff.getNIn(), (int) ff.getNOut(), flat(p.get("W")), flat(p.get("b")),
-                        activation(ff.getActivationFn().toString())));
-            } else {
-                throw new IllegalArgumentException("cannot export layer " + conf.getClass().getSimpleName());
-            }
-        }
-        return out;
+  /** The network's LSTM and dense layers as plain layer specs (dropout layers have no inference effect). */
+  public static List<LayerSpec> layers(MultiLayerNetwork net) {
+    List<LayerSpec> out = new ArrayList<>();
+    for (Layer layer : net.getLayers()) {
+      Map<String, INDArray> p = layer.paramTable();
+      if (p.isEmpty()) {
+        continue; // dropout
+      }
+      org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+      if (conf instanceof org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep lts) {
+        conf = lts.getUnderlying();
+      }
+      if (conf instanceof org.deeplearning4j.nn.conf.layers.LSTM lstm) {
+        int nIn = (int) lstm.getNIn();
+        int n = (int) lstm.getNOut();
+        out.add(new LstmLayer(nIn, n, permute(flat(p.get("W")), nIn, n), permute(flat(p.get("RW")), n, n),
+            permute(flat(p.get("b")), 1, n)));
+      } else if (conf instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff) {
+        out.add(new DenseLayer((int) ff.getNIn(), (int) ff.getNOut(), flat(p.get("W")), flat(p.get("b")),
+            activation(ff.getActivationFn().toString())));
+      } else {
+        throw new IllegalArgumentException("cannot export layer " + conf.getClass().getSimpleName());
+      }
     }
+    return out;
+  }
 
-    /** Row-major float copy of a (c- or f-ordered) array. */
-    private static float[] flat(INDArray a) {
-        return org.nd4j.linalg.factory.Nd4j.toFlattened('c', a).toFloatVector();
-    }
+  /** Row-major float copy of a (c- or f-ordered) array. */
+  private static float[] flat(INDArray a) {
+    return org.nd4j.linalg.factory.Nd4j.toFlattened('c', a).toFloatVector();
+  }
 
-    /** Reorders the 4 gate column blocks of a row-major [rows, 4n] matrix from DL4J order to i, f, g, o. */
-    private static float[] permute(float[] m, int rows, int n) {
-        float[] out = new float[m.length];
-        int g4 = 4 * n;
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < 4; k++) {
-                System.arraycopy(m, r * g4 + DL4J_BLOCK[k] * n, out, r * g4 + k * n, n);
-            }
-        }
-        return out;
+  /** Reorders the 4 gate column blocks of a row-major [rows, 4n] matrix from DL4J order to i, f, g, o. */
+  private static float[] permute(float[] m, int rows, int n) {
+    float[] out = new float[m.length];
+    int g4 = 4 * n;
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < 4; k++) {
+        System.arraycopy(m, r * g4 + DL4J_BLOCK[k] * n, out, r * g4 + k * n, n);
+      }
     }
+    return out;
+  }
 
-    private static Activation activation(String dl4j) {
-        String a = dl4j.toLowerCase(Locale.ROOT);
-        if (a.contains("softmax")) {
-            return Activation.SOFTMAX;
-        } else if (a.contains("relu")) {
-            return Activation.RELU;
-        } else if (a.contains("tanh")) {
-            return Activation.TANH;
-        } else if (a.contains("sigmoid")) {
-            return Activation.SIGMOID;
-        } else if (a.contains("identity")) {
-            return Activation.IDENTITY;
-        }
-        throw new IllegalArgumentException("activation " + dl4j + " has no ser-runtime equivalent");
+  private static Activation activation(String dl4j) {
+    String a = dl4j.toLowerCase(Locale.ROOT);
+    if (a.contains("softmax")) {
+      return Activation.SOFTMAX;
+    } else if (a.contains("relu")) {
+      return Activation.RELU;
+    } else if (a.contains("tanh")) {
+      return Activation.TANH;
+    } else if (a.contains("sigmoid")) {
+      return Activation.SIGMOID;
+    } else if (a.contains("identity")) {
+      return Activation.IDENTITY;
     }
+    throw new IllegalArgumentException("activation " + dl4j + " has no ser-runtime equivalent");
+  }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6f", v);
-    }
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
 
-    private static String version(Class<?> c) {
-        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
+  private static String version(Class<?> c) {
+    String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
 }

@@ -19,35 +19,35 @@ import org.slf4j.LoggerFactory;
  * takes precedence (then nothing is changed here).
  */
 public final class NativeSettings {
-    private static final Logger LOG = LoggerFactory.getLogger(NativeSettings.class);
-    private static final AtomicBoolean DONE = new AtomicBoolean();
+  private static final Logger LOG = LoggerFactory.getLogger(NativeSettings.class);
+  private static final AtomicBoolean DONE = new AtomicBoolean();
 
-    private NativeSettings() {
-    }
+  private NativeSettings() {
+  }
 
-    /** Applies the thread settings once (idempotent); returns the thread count in effect. */
-    public static int configure() {
-        if (DONE.getAndSet(true)) {
-            return Nd4j.getEnvironment().maxThreads();
-        }
-        if (System.getenv("OMP_NUM_THREADS") != null) {
-            LOG.debug("OMP_NUM_THREADS={} set; leaving ND4J threads alone", System.getenv("OMP_NUM_THREADS"));
-            return Nd4j.getEnvironment().maxThreads();
-        }
-        int threads = Integer.getInteger("ser4j.nd4j.threads", 1);
-        if (threads > 0) {
-            // Environment.setMaxThreads alone does not change the OpenMP pool once libnd4j is loaded (measured:
-            // maxThreads stays 2); the native omp setter does
-            Nd4j.getEnvironment().setMaxThreads(threads); // also loads the backend, which NativeOpsHolder needs
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-            try {
-                Nd4j.factory().blas().setMaxThreads(threads);
-            } catch (RuntimeException e) {
-                LOG.debug("could not set BLAS threads: {}", e.toString());
-            }
-            LOG.debug("ND4J threads set to {}", threads);
-        }
-        return threads;
+  /** Applies the thread settings once (idempotent); returns the thread count in effect. */
+  public static int configure() {
+    if (DONE.getAndSet(true)) {
+      return Nd4j.getEnvironment().maxThreads();
     }
+    if (System.getenv("OMP_NUM_THREADS") != null) {
+      LOG.debug("OMP_NUM_THREADS={} set; leaving ND4J threads alone", System.getenv("OMP_NUM_THREADS"));
+      return Nd4j.getEnvironment().maxThreads();
+    }
+    int threads = Integer.getInteger("ser4j.nd4j.threads", 1);
+    if (threads > 0) {
+      // Environment.setMaxThreads alone does not change the OpenMP pool once libnd4j is loaded (measured:
+      // maxThreads stays 2); the native omp setter does
+      Nd4j.getEnvironment().setMaxThreads(threads); // also loads the backend, which NativeOpsHolder needs
+      NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+      Nd4j.getEnvironment().setMaxMasterThreads(threads);
+      try {
+        Nd4j.factory().blas().setMaxThreads(threads);
+      } catch (RuntimeException e) {
+        LOG.debug("could not set BLAS threads: {}", e.toString());
+      }
+      LOG.debug("ND4J threads set to {}", threads);
+    }
+    return threads;
+  }
 }

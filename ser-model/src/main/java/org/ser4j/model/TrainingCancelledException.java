@@ -2,9 +2,9 @@ package org.ser4j.model;
 
 /** Thrown by {@link Trainer#train} when the listener asked to cancel. No partial result is returned. */
 public final class TrainingCancelledException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public TrainingCancelledException(int epoch) {
-        super("training cancelled in epoch " + epoch);
-    }
+  public TrainingCancelledException(int epoch) {
+    super("training cancelled in epoch " + epoch);
+  }
 }

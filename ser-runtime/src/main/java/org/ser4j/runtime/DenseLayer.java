@@ -8,67 +8,67 @@ import java.util.Objects;
  * ({@code weights[r * nOut + c]}).
  */
 public final class DenseLayer implements LayerSpec {
-    private final int nIn;
-    private final int nOut;
-    final float[] w;
-    final float[] b;
-    private final Activation activation;
+  private final int nIn;
+  private final int nOut;
+  final float[] w;
+  final float[] b;
+  private final Activation activation;
 
-    public DenseLayer(int nIn, int nOut, float[] weights, float[] bias, Activation activation) {
-        if (nIn <= 0 || nOut <= 0) {
-            throw new IllegalArgumentException("dense sizes must be positive: nIn=" + nIn + ", nOut=" + nOut);
-        }
-        LstmLayer.check("dense weights", weights, (long) nIn * nOut);
-        LstmLayer.check("dense bias", bias, nOut);
-        this.nIn = nIn;
-        this.nOut = nOut;
-        this.w = weights.clone();
-        this.b = bias.clone();
-        this.activation = Objects.requireNonNull(activation, "activation");
+  public DenseLayer(int nIn, int nOut, float[] weights, float[] bias, Activation activation) {
+    if (nIn <= 0 || nOut <= 0) {
+      throw new IllegalArgumentException("dense sizes must be positive: nIn=" + nIn + ", nOut=" + nOut);
     }
+    LstmLayer.check("dense weights", weights, (long) nIn * nOut);
+    LstmLayer.check("dense bias", bias, nOut);
+    this.nIn = nIn;
+    this.nOut = nOut;
+    this.w = weights.clone();
+    this.b = bias.clone();
+    this.activation = Objects.requireNonNull(activation, "activation");
+  }
 
-    @Override
-    public int nIn() {
-        return nIn;
-    }
+  @Override
+  public int nIn() {
+    return nIn;
+  }
 
-    @Override
-    public int nOut() {
-        return nOut;
-    }
+  @Override
+  public int nOut() {
+    return nOut;
+  }
 
-    /** W [nIn][nOut], row-major (a copy). */
-    public float[] weights() {
-        return w.clone();
-    }
+  /** W [nIn][nOut], row-major (a copy). */
+  public float[] weights() {
+    return w.clone();
+  }
 
-    /** b [nOut] (a copy). */
-    public float[] bias() {
-        return b.clone();
-    }
+  /** b [nOut] (a copy). */
+  public float[] bias() {
+    return b.clone();
+  }
 
-    public Activation activation() {
-        return activation;
-    }
+  public Activation activation() {
+    return activation;
+  }
 
-    @Override
-    public long parameterCount() {
-        return (long) w.length + b.length;
-    }
+  @Override
+  public long parameterCount() {
+    return (long) w.length + b.length;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DenseLayer d && d.nIn == nIn && d.nOut == nOut && d.activation == activation
-                && Arrays.equals(d.w, w) && Arrays.equals(d.b, b);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DenseLayer d && d.nIn == nIn && d.nOut == nOut && d.activation == activation
+        && Arrays.equals(d.w, w) && Arrays.equals(d.b, b);
+  }
 
-    @Override
-    public int hashCode() {
-        return 31 * (31 * nIn + nOut) + activation.hashCode();
-    }
+  @Override
+  public int hashCode() {
+    return 31 * (31 * nIn + nOut) + activation.hashCode();
+  }
 
-    @Override
-    public String toString() {
-        return "Dense(" + nIn + " -> " + nOut + ", " + activation.id() + ")";
-    }
+  @Override
+  public String toString() {
+    return "Dense(" + nIn + " -> " + nOut + ", " + activation.id() + ")";
+  }
 }

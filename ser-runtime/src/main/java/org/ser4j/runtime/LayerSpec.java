@@ -5,12 +5,12 @@ package org.ser4j.runtime;
  * any training library.
  */
 public sealed interface LayerSpec permits LstmLayer, DenseLayer {
-    /** Inputs per time step (LSTM) or inputs (dense). */
-    int nIn();
+  /** Inputs per time step (LSTM) or inputs (dense). */
+  int nIn();
 
-    /** Units. */
-    int nOut();
+  /** Units. */
+  int nOut();
 
-    /** Number of float parameters. */
-    long parameterCount();
+  /** Number of float parameters. */
+  long parameterCount();
 }

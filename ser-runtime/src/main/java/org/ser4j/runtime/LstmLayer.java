@@ -18,77 +18,77 @@ import java.util.Arrays;
  * {@code recurrentWeights[r * 4n + c]} is RW[r][c] with RW of shape [n][4n], bias has 4n values.
  */
 public final class LstmLayer implements LayerSpec {
-    private final int nIn;
-    private final int nOut;
-    final float[] w;
-    final float[] rw;
-    final float[] b;
+  private final int nIn;
+  private final int nOut;
+  final float[] w;
+  final float[] rw;
+  final float[] b;
 
-    public LstmLayer(int nIn, int nOut, float[] inputWeights, float[] recurrentWeights, float[] bias) {
-        if (nIn <= 0 || nOut <= 0) {
-            throw new IllegalArgumentException("LSTM sizes must be positive: nIn=" + nIn + ", nOut=" + nOut);
-        }
-        long g = 4L * nOut;
-        check("input weights", inputWeights, (long) nIn * g);
-        check("recurrent weights", recurrentWeights, (long) nOut * g);
-        check("bias", bias, g);
-        this.nIn = nIn;
-        this.nOut = nOut;
-        this.w = inputWeights.clone();
-        this.rw = recurrentWeights.clone();
-        this.b = bias.clone();
+  public LstmLayer(int nIn, int nOut, float[] inputWeights, float[] recurrentWeights, float[] bias) {
+    if (nIn <= 0 || nOut <= 0) {
+      throw new IllegalArgumentException("LSTM sizes must be positive: nIn=" + nIn + ", nOut=" + nOut);
     }
+    long g = 4L * nOut;
+    check("input weights", inputWeights, (long) nIn * g);
+    check("recurrent weights", recurrentWeights, (long) nOut * g);
+    check("bias", bias, g);
+    this.nIn = nIn;
+    this.nOut = nOut;
+    this.w = inputWeights.clone();
+    this.rw = recurrentWeights.clone();
+    this.b = bias.clone();
+  }
 
-    static void check(String what, float[] a, long expected) {
-        if (a == null || a.length != expected) {
-            throw new IllegalArgumentException(what + ": expected " + expected + " values, got "
-                    + (a == null ? "null" : a.length));
-        }
+  static void check(String what, float[] a, long expected) {
+    if (a == null || a.length != expected) {
+      throw new IllegalArgumentException(what + ": expected " + expected + " values, got "
+          + (a == null ? "null" : a.length));
     }
+  }
 
-    @Override
-    public int nIn() {
-        return nIn;
-    }
+  @Override
+  public int nIn() {
+    return nIn;
+  }
 
-    @Override
-    public int nOut() {
-        return nOut;
-    }
+  @Override
+  public int nOut() {
+    return nOut;
+  }
 
-    /** W [nIn][4n], row-major, gate order i, f, g, o (a copy). */
-    public float[] inputWeights() {
-        return w.clone();
-    }
+  /** W [nIn][4n], row-major, gate order i, f, g, o (a copy). */
+  public float[] inputWeights() {
+    return w.clone();
+  }
 
-    /** RW [n][4n], row-major, gate order i, f, g, o (a copy). */
-    public float[] recurrentWeights() {
-        return rw.clone();
-    }
+  /** RW [n][4n], row-major, gate order i, f, g, o (a copy). */
+  public float[] recurrentWeights() {
+    return rw.clone();
+  }
 
-    /** b [4n], gate order i, f, g, o (a copy). */
-    public float[] bias() {
-        return b.clone();
-    }
+  /** b [4n], gate order i, f, g, o (a copy). */
+  public float[] bias() {
+    return b.clone();
+  }
 
-    @Override
-    public long parameterCount() {
-        return (long) w.length + rw.length + b.length;
-    }
+  @Override
+  public long parameterCount() {
+    return (long) w.length + rw.length + b.length;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LstmLayer l && l.nIn == nIn && l.nOut == nOut
-                && Arrays.equals(l.w, w) && Arrays.equals(l.rw, rw) && Arrays.equals(l.b, b);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LstmLayer l && l.nIn == nIn && l.nOut == nOut
+        && Arrays.equals(l.w, w) && Arrays.equals(l.rw, rw) && Arrays.equals(l.b, b);
+  }
 
-    @Override
-    public int hashCode() {
-        return 31 * (31 * nIn + nOut) + Arrays.hashCode(b);
-    }
+  @Override
+  public int hashCode() {
+    return 31 * (31 * nIn + nOut) + Arrays.hashCode(b);
+  }
 
-    @Override
-    public String toString() {
-        return "LSTM(" + nIn + " -> " + nOut + ", last time step)";
-    }
+  @Override
+  public String toString() {
+    return "LSTM(" + nIn + " -> " + nOut + ", last time step)";
+  }
 }

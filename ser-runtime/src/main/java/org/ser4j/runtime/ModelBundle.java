@@ -37,229 +37,229 @@ import java.util.Set;
  * newer, corrupt, truncated or oversized files with a {@link ModelBundleException}.
  */
 public final class ModelBundle {
-    public static final String FORMAT_NAME = "ser4j-model-bundle";
-    public static final int FORMAT_VERSION = 1;
+  public static final String FORMAT_NAME = "ser4j-model-bundle";
+  public static final int FORMAT_VERSION = 1;
 
-    private final InputMode inputMode;
-    private final int inputLength;
-    private final List<LayerSpec> layers;
-    private final String featurePreset;
-    private final Map<String, String> featureConfig;
-    private final List<String> labels;
-    private final Normalization normalization;
-    private final Map<String, String> metadata;
+  private final InputMode inputMode;
+  private final int inputLength;
+  private final List<LayerSpec> layers;
+  private final String featurePreset;
+  private final Map<String, String> featureConfig;
+  private final List<String> labels;
+  private final Normalization normalization;
+  private final Map<String, String> metadata;
 
-    private ModelBundle(Builder b) {
-        this.inputMode = Objects.requireNonNull(b.inputMode, "inputMode");
-        this.layers = List.copyOf(b.layers);
-        this.featurePreset = Objects.requireNonNull(b.featurePreset, "featurePreset");
-        this.featureConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.featureConfig));
-        this.labels = List.copyOf(b.labels);
-        this.normalization = b.normalization;
-        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least one layer");
-        }
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec l = layers.get(i);
-            if (l instanceof LstmLayer && i != 0) {
-                throw new IllegalArgumentException("layer " + i + ": an LSTM layer (last time step) must come first");
-            }
-            if (i > 0 && l.nIn() != layers.get(i - 1).nOut()) {
-                throw new IllegalArgumentException("layer " + i + " (" + l + ") takes " + l.nIn()
-                        + " inputs but layer " + (i - 1) + " gives " + layers.get(i - 1).nOut());
-            }
-        }
-        LayerSpec last = layers.get(layers.size() - 1);
-        if (!(last instanceof DenseLayer d) || d.activation() != Activation.SOFTMAX) {
-            throw new IllegalArgumentException("the last layer must be a dense softmax layer, got " + last);
-        }
-        if (labels.size() != last.nOut()) {
-            throw new IllegalArgumentException(labels.size() + " labels for " + last.nOut() + " network outputs");
-        }
-        if (new HashSet<>(labels).size() != labels.size() || labels.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("labels must be distinct and non-empty: " + labels);
-        }
-        int nIn = layers.get(0).nIn();
-        if (inputMode == InputMode.POOLED) {
-            if (!(layers.get(0) instanceof LstmLayer) || nIn != 1) {
-                throw new IllegalArgumentException("pooled input needs a first LSTM layer with nIn=1, got " + layers.get(0));
-            }
-            if (b.inputLength <= 0) {
-                throw new IllegalArgumentException("pooled input needs a positive input length, got " + b.inputLength);
-            }
-            this.inputLength = b.inputLength;
-        } else {
-            this.inputLength = nIn;
-        }
-        if (normalization != null && normalization.size() != inputLength) {
-            throw new IllegalArgumentException("normalisation has " + normalization.size()
-                    + " statistics, input has " + inputLength + " values per "
-                    + (inputMode == InputMode.POOLED ? "vector" : "time step"));
-        }
+  private ModelBundle(Builder b) {
+    this.inputMode = Objects.requireNonNull(b.inputMode, "inputMode");
+    this.layers = List.copyOf(b.layers);
+    this.featurePreset = Objects.requireNonNull(b.featurePreset, "featurePreset");
+    this.featureConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.featureConfig));
+    this.labels = List.copyOf(b.labels);
+    this.normalization = b.normalization;
+    this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+    if (layers.isEmpty()) {
+      throw new IllegalArgumentException("a network needs at least one layer");
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec l = layers.get(i);
+      if (l instanceof LstmLayer && i != 0) {
+        throw new IllegalArgumentException("layer " + i + ": an LSTM layer (last time step) must come first");
+      }
+      if (i > 0 && l.nIn() != layers.get(i - 1).nOut()) {
+        throw new IllegalArgumentException("layer " + i + " (" + l + ") takes " + l.nIn()
+            + " inputs but layer " + (i - 1) + " gives " + layers.get(i - 1).nOut());
+      }
+    }
+    LayerSpec last = layers.get(layers.size() - 1);
+    if (!(last instanceof DenseLayer d) || d.activation() != Activation.SOFTMAX) {
+      throw new IllegalArgumentException("the last layer must be a dense softmax layer, got " + last);
+    }
+    if (labels.size() != last.nOut()) {
+      throw new IllegalArgumentException(labels.size() + " labels for " + last.nOut() + " network outputs");
+    }
+    if (new HashSet<>(labels).size() != labels.size() || labels.stream().anyMatch(String::isEmpty)) {
+      throw new IllegalArgumentException("labels must be distinct and non-empty: " + labels);
+    }
+    int nIn = layers.get(0).nIn();
+    if (inputMode == InputMode.POOLED) {
+      if (!(layers.get(0) instanceof LstmLayer) || nIn != 1) {
+        throw new IllegalArgumentException("pooled input needs a first LSTM layer with nIn=1, got " + layers.get(0));
+      }
+      if (b.inputLength <= 0) {
+        throw new IllegalArgumentException("pooled input needs a positive input length, got " + b.inputLength);
+      }
+      this.inputLength = b.inputLength;
+    } else {
+      this.inputLength = nIn;
+    }
+    if (normalization != null && normalization.size() != inputLength) {
+      throw new IllegalArgumentException("normalisation has " + normalization.size()
+          + " statistics, input has " + inputLength + " values per "
+          + (inputMode == InputMode.POOLED ? "vector" : "time step"));
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads and validates a bundle file. */
+  public static ModelBundle read(Path file) throws IOException {
+    return BundleIo.read(file);
+  }
+
+  /** Writes this bundle to {@code file} atomically (temporary file in the same directory, then move). */
+  public void write(Path file) throws IOException {
+    BundleIo.write(this, file);
+  }
+
+  public InputMode inputMode() {
+    return inputMode;
+  }
+
+  /**
+   * Values per input: features per time step for {@link InputMode#SEQUENCE}, the vector length for
+   * {@link InputMode#POOLED}.
+   */
+  public int inputLength() {
+    return inputLength;
+  }
+
+  public List<LayerSpec> layers() {
+    return layers;
+  }
+
+  public String featurePreset() {
+    return featurePreset;
+  }
+
+  /** The feature settings the network was trained with, in insertion order (opaque to this module). */
+  public Map<String, String> featureConfig() {
+    return featureConfig;
+  }
+
+  /** Output labels in network output order. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  public Optional<Normalization> normalization() {
+    return Optional.ofNullable(normalization);
+  }
+
+  /** Training metadata and provenance (corpus, split, seed, epochs, metrics, versions, creation time). */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  public long parameterCount() {
+    return layers.stream().mapToLong(LayerSpec::parameterCount).sum();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModelBundle m && m.inputMode == inputMode && m.inputLength == inputLength
+        && m.layers.equals(layers) && m.featurePreset.equals(featurePreset)
+        && m.featureConfig.equals(featureConfig) && m.labels.equals(labels)
+        && Objects.equals(m.normalization, normalization) && m.metadata.equals(metadata);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(inputMode, inputLength, layers, featurePreset, labels);
+  }
+
+  @Override
+  public String toString() {
+    return "ModelBundle[" + inputMode.name().toLowerCase(java.util.Locale.ROOT) + " input " + inputLength
+        + ", layers " + layers + ", labels " + labels + ", features '" + featurePreset + "'"
+        + (normalization != null ? ", normalised" : "") + "]";
+  }
+
+  /** Builder; {@link #build()} validates shapes and labels. */
+  public static final class Builder {
+    private InputMode inputMode = InputMode.SEQUENCE;
+    private int inputLength;
+    private final List<LayerSpec> layers = new ArrayList<>();
+    private String featurePreset = "";
+    private final Map<String, String> featureConfig = new LinkedHashMap<>();
+    private final List<String> labels = new ArrayList<>();
+    private Normalization normalization;
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+
+    private Builder() {
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Sequence input: time steps x the first layer's nIn features. */
+    public Builder sequenceInput() {
+      this.inputMode = InputMode.SEQUENCE;
+      this.inputLength = 0;
+      return this;
     }
 
-    /** Reads and validates a bundle file. */
-    public static ModelBundle read(Path file) throws IOException {
-        return BundleIo.read(file);
+    /** Pooled input: a vector of {@code length} values read as {@code length} steps of one feature. */
+    public Builder pooledInput(int length) {
+      this.inputMode = InputMode.POOLED;
+      this.inputLength = length;
+      return this;
     }
 
-    /** Writes this bundle to {@code file} atomically (temporary file in the same directory, then move). */
-    public void write(Path file) throws IOException {
-        BundleIo.write(this, file);
+    public Builder addLayer(LayerSpec layer) {
+      layers.add(Objects.requireNonNull(layer, "layer"));
+      return this;
     }
 
-    public InputMode inputMode() {
-        return inputMode;
+    public Builder layers(List<? extends LayerSpec> list) {
+      layers.clear();
+      list.forEach(this::addLayer);
+      return this;
     }
 
-    /**
-     * Values per input: features per time step for {@link InputMode#SEQUENCE}, the vector length for
-     * {@link InputMode#POOLED}.
-     */
-    public int inputLength() {
-        return inputLength;
+    public Builder featurePreset(String name) {
+      this.featurePreset = Objects.requireNonNull(name, "featurePreset");
+      return this;
     }
 
-    public List<LayerSpec> layers() {
-        return layers;
+    public Builder featureConfig(Map<String, String> config) {
+      featureConfig.clear();
+      config.forEach(this::featureSetting);
+      return this;
     }
 
-    public String featurePreset() {
-        return featurePreset;
+    public Builder featureSetting(String key, String value) {
+      featureConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
     }
 
-    /** The feature settings the network was trained with, in insertion order (opaque to this module). */
-    public Map<String, String> featureConfig() {
-        return featureConfig;
+    public Builder labels(List<String> labelOrder) {
+      labels.clear();
+      labelOrder.forEach(l -> labels.add(Objects.requireNonNull(l, "label")));
+      return this;
     }
 
-    /** Output labels in network output order. */
-    public List<String> labels() {
-        return labels;
+    public Builder normalization(Normalization stats) {
+      this.normalization = stats;
+      return this;
     }
 
-    public Optional<Normalization> normalization() {
-        return Optional.ofNullable(normalization);
+    public Builder metadata(Map<String, String> values) {
+      metadata.clear();
+      values.forEach(this::metadata);
+      return this;
     }
 
-    /** Training metadata and provenance (corpus, split, seed, epochs, metrics, versions, creation time). */
-    public Map<String, String> metadata() {
-        return metadata;
+    public Builder metadata(String key, String value) {
+      metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
     }
 
-    public long parameterCount() {
-        return layers.stream().mapToLong(LayerSpec::parameterCount).sum();
+    public ModelBundle build() {
+      return new ModelBundle(this);
     }
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ModelBundle m && m.inputMode == inputMode && m.inputLength == inputLength
-                && m.layers.equals(layers) && m.featurePreset.equals(featurePreset)
-                && m.featureConfig.equals(featureConfig) && m.labels.equals(labels)
-                && Objects.equals(m.normalization, normalization) && m.metadata.equals(metadata);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(inputMode, inputLength, layers, featurePreset, labels);
-    }
-
-    @Override
-    public String toString() {
-        return "ModelBundle[" + inputMode.name().toLowerCase(java.util.Locale.ROOT) + " input " + inputLength
-                + ", layers " + layers + ", labels " + labels + ", features '" + featurePreset + "'"
-                + (normalization != null ? ", normalised" : "") + "]";
-    }
-
-    /** Builder; {@link #build()} validates shapes and labels. */
-    public static final class Builder {
-        private InputMode inputMode = InputMode.SEQUENCE;
-        private int inputLength;
-        private final List<LayerSpec> layers = new ArrayList<>();
-        private String featurePreset = "";
-        private final Map<String, String> featureConfig = new LinkedHashMap<>();
-        private final List<String> labels = new ArrayList<>();
-        private Normalization normalization;
-        private final Map<String, String> metadata = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        /** Sequence input: time steps x the first layer's nIn features. */
-        public Builder sequenceInput() {
-            this.inputMode = InputMode.SEQUENCE;
-            this.inputLength = 0;
-            return this;
-        }
-
-        /** Pooled input: a vector of {@code length} values read as {@code length} steps of one feature. */
-        public Builder pooledInput(int length) {
-            this.inputMode = InputMode.POOLED;
-            this.inputLength = length;
-            return this;
-        }
-
-        public Builder addLayer(LayerSpec layer) {
-            layers.add(Objects.requireNonNull(layer, "layer"));
-            return this;
-        }
-
-        public Builder layers(List<? extends LayerSpec> list) {
-            layers.clear();
-            list.forEach(this::addLayer);
-            return this;
-        }
-
-        public Builder featurePreset(String name) {
-            this.featurePreset = Objects.requireNonNull(name, "featurePreset");
-            return this;
-        }
-
-        public Builder featureConfig(Map<String, String> config) {
-            featureConfig.clear();
-            config.forEach(this::featureSetting);
-            return this;
-        }
-
-        public Builder featureSetting(String key, String value) {
-            featureConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        public Builder labels(List<String> labelOrder) {
-            labels.clear();
-            labelOrder.forEach(l -> labels.add(Objects.requireNonNull(l, "label")));
-            return this;
-        }
-
-        public Builder normalization(Normalization stats) {
-            this.normalization = stats;
-            return this;
-        }
-
-        public Builder metadata(Map<String, String> values) {
-            metadata.clear();
-            values.forEach(this::metadata);
-            return this;
-        }
-
-        public Builder metadata(String key, String value) {
-            metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        public ModelBundle build() {
-            return new ModelBundle(this);
-        }
-    }
-
-    static Set<String> entryNames() {
-        return Set.of(BundleIo.MANIFEST, BundleIo.NETWORK, BundleIo.FEATURES, BundleIo.LABELS, BundleIo.METADATA,
-                BundleIo.WEIGHTS);
-    }
+  static Set<String> entryNames() {
+    return Set.of(BundleIo.MANIFEST, BundleIo.NETWORK, BundleIo.FEATURES, BundleIo.LABELS, BundleIo.METADATA,
+        BundleIo.WEIGHTS);
+  }
 }

@@ -9,22 +9,22 @@ import java.nio.file.Path;
  * file and the problem.
  */
 public final class ModelBundleException extends IOException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final Path file;
+  private final Path file;
 
-    public ModelBundleException(Path file, String problem) {
-        super(file + ": " + problem);
-        this.file = file;
-    }
+  public ModelBundleException(Path file, String problem) {
+    super(file + ": " + problem);
+    this.file = file;
+  }
 
-    public ModelBundleException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
-        this.file = file;
-    }
+  public ModelBundleException(Path file, String problem, Throwable cause) {
+    super(file + ": " + problem, cause);
+    this.file = file;
+  }
 
-    /** The bundle file concerned (may be {@code null} when the bundle was not read from a file). */
-    public Path file() {
-        return file;
-    }
+  /** The bundle file concerned (may be {@code null} when the bundle was not read from a file). */
+  public Path file() {
+    return file;
+  }
 }

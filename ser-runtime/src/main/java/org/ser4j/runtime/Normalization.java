@@ -8,49 +8,49 @@ import java.util.Arrays;
  * {@link InputMode#POOLED} bundle one per position of the pooled vector.
  */
 public final class Normalization {
-    private final float[] mean;
-    private final float[] std;
-    final float[] invStd;
+  private final float[] mean;
+  private final float[] std;
+  final float[] invStd;
 
-    public Normalization(float[] mean, float[] std) {
-        if (mean == null || std == null || mean.length == 0 || mean.length != std.length) {
-            throw new IllegalArgumentException("mean and std must be non-empty and of equal length");
-        }
-        this.mean = mean.clone();
-        this.std = std.clone();
-        this.invStd = new float[std.length];
-        for (int i = 0; i < std.length; i++) {
-            if (!Float.isFinite(mean[i]) || !Float.isFinite(std[i]) || std[i] <= 0f) {
-                throw new IllegalArgumentException("statistic " + i + " is not usable: mean=" + mean[i]
-                        + ", std=" + std[i] + " (std must be finite and > 0)");
-            }
-            invStd[i] = 1f / std[i];
-        }
+  public Normalization(float[] mean, float[] std) {
+    if (mean == null || std == null || mean.length == 0 || mean.length != std.length) {
+      throw new IllegalArgumentException("mean and std must be non-empty and of equal length");
     }
+    this.mean = mean.clone();
+    this.std = std.clone();
+    this.invStd = new float[std.length];
+    for (int i = 0; i < std.length; i++) {
+      if (!Float.isFinite(mean[i]) || !Float.isFinite(std[i]) || std[i] <= 0f) {
+        throw new IllegalArgumentException("statistic " + i + " is not usable: mean=" + mean[i]
+            + ", std=" + std[i] + " (std must be finite and > 0)");
+      }
+      invStd[i] = 1f / std[i];
+    }
+  }
 
-    public int size() {
-        return mean.length;
-    }
+  public int size() {
+    return mean.length;
+  }
 
-    public float[] mean() {
-        return mean.clone();
-    }
+  public float[] mean() {
+    return mean.clone();
+  }
 
-    public float[] std() {
-        return std.clone();
-    }
+  public float[] std() {
+    return std.clone();
+  }
 
-    float[] meanRef() {
-        return mean;
-    }
+  float[] meanRef() {
+    return mean;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Normalization n && Arrays.equals(n.mean, mean) && Arrays.equals(n.std, std);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Normalization n && Arrays.equals(n.mean, mean) && Arrays.equals(n.std, std);
+  }
 
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(mean) * 31 + Arrays.hashCode(std);
-    }
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(mean) * 31 + Arrays.hashCode(std);
+  }
 }
