@@ -1,5 +1,6 @@
 /**
- * The embeddable emotion recognizer: plain Java, no DL4J/ND4J, no native code (depends on SLF4J only).
+ * The embeddable emotion recognizer: plain Java, no DL4J/ND4J, no native code (depends on ser-features,
+ * ser-audio, JTransforms and SLF4J only).
  *
  * <p>{@link org.ser4j.runtime.ModelBundle} is the one-file saved model (zip: properties text entries plus
  * little-endian float32 weights; format documented on the class) written by ser-model and read here with
@@ -11,7 +12,8 @@
  * one forward pass of the notebook network (LSTM 256 over 40 steps, dense 128/64/7) takes about 1 ms of
  * CPU on one thread on a busy 2-core machine.
  *
- * <p>The feature configuration in a bundle is an opaque ordered map plus a preset name; the integrator maps
- * it to ser-features' {@code MfccConfig}.
+ * <p>A bundle carries its feature recipe ({@link org.ser4j.features.FeatureSpec}: load options, MFCC,
+ * deltas, pooling), so {@code EmotionRecognizer.predict(Path)} and {@code predict(AudioClip)} featurise audio
+ * exactly as the training data were.
  */
 package org.ser4j.runtime;
