@@ -95,6 +95,27 @@ class TessAccuracyTest {
   }
 
   @Test
+  void plainJavaRecognizerGivesDl4jsProbabilitiesOnTheTrainedNetworks() {
+    for (String key : List.of("notebook/random", "stats/random")) {
+      TrainingRun.Result r = RESULTS.get(key);
+      org.ser4j.model.FeatureDataset test = org.ser4j.model.CorpusDatasets.of(r.testFeatures(), r.training().labels());
+      float[][] dl4j = r.training().predictProbabilities(test);
+      org.ser4j.runtime.EmotionRecognizer recognizer = org.ser4j.runtime.EmotionRecognizer.of(
+          r.training().toBundle(key, r.testFeatures().spec().toMap(), Map.of()));
+      double worst = 0;
+      for (int i = 0; i < test.size(); i++) {
+        float[][] features = r.testFeatures().features().get(i);
+        org.ser4j.runtime.Prediction p = key.startsWith("notebook") ? recognizer.predictPooled(features[0])
+            : recognizer.predict(features);
+        for (int c = 0; c < 7; c++) {
+          worst = Math.max(worst, Math.abs(p.probability(c) - dl4j[i][c]));
+        }
+      }
+      assertThat(worst).as(key + ": max |runtime - DL4J| over the test part").isLessThanOrEqualTo(1e-5);
+    }
+  }
+
+  @Test
   void heldOutSplitsKeepSpeakersAndWordsApart() {
     for (TrainingRun.Preset p : List.of(TrainingRun.Preset.STATS, TrainingRun.Preset.NOTEBOOK)) {
       TrainingRun.Result speaker = RESULTS.get(p.id() + "/speaker");
