@@ -2,7 +2,9 @@ package org.ser4j.audio;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a file's headers say about its audio, as {@link AudioReader#probe(Path)} finds it without decoding.
@@ -55,5 +57,25 @@ public record AudioInfo(
   /** Bytes one frame (one sample of every channel) occupies in the file. */
   public int bytesPerFrame() {
     return encoding.bytesPerSample() * channels;
+  }
+
+  /**
+   * A note when the content's container is not what the file name says (AIFF under {@code .wav}, WAV under
+   * {@code .aif}/{@code .aiff}/{@code .aifc}), as real corpora have; empty when they agree, when the name has
+   * no audio extension, or for in-memory data.
+   */
+  public Optional<String> nameMismatch() {
+    if (source == null || source.getFileName() == null) {
+      return Optional.empty();
+    }
+    String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean wavName = name.endsWith(".wav") || name.endsWith(".wave");
+    boolean aiffName = name.endsWith(".aif") || name.endsWith(".aiff") || name.endsWith(".aifc");
+    boolean wavContent = container == Container.WAV || container == Container.WAV_EXTENSIBLE;
+    if ((wavName && !wavContent) || (aiffName && wavContent)) {
+      return Optional.of(container + " content under a ." + name.substring(name.lastIndexOf('.') + 1)
+          + " name (decoded by content)");
+    }
+    return Optional.empty();
   }
 }

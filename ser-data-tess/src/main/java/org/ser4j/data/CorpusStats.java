@@ -67,17 +67,11 @@ public record CorpusStats(int files, int decodable, double totalSeconds, Map<Int
       seconds += info.durationSeconds();
       rates.merge(info.sampleRate(), 1, Integer::sum);
       containers.merge(info.container(), 1, Integer::sum);
+      Path file = utts.get(i).path();
       for (String w : info.warnings()) {
-        problems.add(Problem.repaired(info.source() == null ? utts.get(i).path() : info.source(), w));
+        problems.add(Problem.repaired(file, w));
       }
-      String name = utts.get(i).path().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      boolean wavName = name.endsWith(".wav") || name.endsWith(".wave");
-      boolean wavContent = info.container() == Container.WAV || info.container() == Container.WAV_EXTENSIBLE;
-      if (wavName != wavContent) {
-        problems.add(Problem.repaired(utts.get(i).path(),
-            info.container() + " content under a ." + name.substring(name.lastIndexOf('.') + 1)
-                + " name (decoded by content)"));
-      }
+      info.nameMismatch().ifPresent(note -> problems.add(Problem.repaired(file, note)));
     }
     problems.sort(Comparator.comparing(p -> p.file().toString()));
     return new CorpusStats(utts.size(), ok, seconds, rates, containers, problems);

@@ -16,10 +16,9 @@ import org.ser4j.audio.AudioClip;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioLoader;
 import org.ser4j.audio.LoadOptions;
-import org.ser4j.features.Deltas;
+import org.ser4j.features.FeatureSpec;
 import org.ser4j.features.MfccConfig;
 import org.ser4j.features.MfccExtractor;
-import org.ser4j.features.Pooling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,14 +87,17 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final Map<Integer, MfccExtractor> extractors = new ConcurrentHashMap<>();
+  /** Per sample rate (with --sr native each file may have its own): the recipe and its extractor. */
+  private final Map<Integer, Recipe> recipes = new ConcurrentHashMap<>();
+
+  private record Recipe(FeatureSpec spec, MfccExtractor extractor) {}
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadOptions load = loadOptions();
-    extractor(22050); // validates the MFCC options before any work
+    recipe(22050); // validates the MFCC options before any work
 
     List<Path[]> files = new ArrayList<>(); // {file, root it is relative to}
     int failed = 0;
@@ -124,13 +126,11 @@ final class FeaturesCommand implements Callable<Integer> {
         Path file = entry[0];
         try {
           AudioClip clip = AudioLoader.load(file, load);
-          if (clip.frameCount() == 0) {
-            throw new IllegalArgumentException("no audio to analyse");
-          }
-          float[][] m = features(clip);
+          Recipe recipe = recipe(clip.sampleRate());
+          float[][] m = recipe.spec().compute(clip, recipe.extractor());
           if (pool == Pool.MEAN) {
             pooledNames.add(file.toString());
-            pooledRows.add(Pooling.mean(m));
+            pooledRows.add(m[0]);
           } else {
             Path target = mirror(entry[1], file);
             write(target, m);
@@ -179,36 +179,22 @@ final class FeaturesCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private MfccExtractor extractor(int rate) {
-    return extractors.computeIfAbsent(rate, r -> {
+  private Recipe recipe(int rate) {
+    return recipes.computeIfAbsent(rate, r -> {
       try {
         MfccConfig.Builder b = MfccConfig.builder(r).nMfcc(nMfcc).nFft(nFft).nMels(nMels)
             .melScale(htk ? MfccConfig.MelScale.HTK : MfccConfig.MelScale.SLANEY);
         if (hop != null) {
           b.hopLength(hop);
         }
-        return MfccExtractor.create(b.build());
+        // the clip is already loaded (cut, mono, resampled): the spec's load options only record the rate
+        FeatureSpec featureSpec = FeatureSpec.of("cli", LoadOptions.builder().sampleRate(r).build(), b.build(),
+            deltas, pool == Pool.MEAN ? FeatureSpec.Pooling.MEAN : FeatureSpec.Pooling.NONE);
+        return new Recipe(featureSpec, featureSpec.newExtractor());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     });
-  }
-
-  private float[][] features(AudioClip clip) {
-    float[][] m = extractor(clip.sampleRate()).mfcc(clip.channel(0));
-    if (!deltas) {
-      return m;
-    }
-    float[][] d1 = Deltas.delta(m, 9, 1);
-    float[][] d2 = Deltas.delta(m, 9, 2);
-    int c = m[0].length;
-    float[][] outRows = new float[m.length][3 * c];
-    for (int t = 0; t < m.length; t++) {
-      System.arraycopy(m[t], 0, outRows[t], 0, c);
-      System.arraycopy(d1[t], 0, outRows[t], c, c);
-      System.arraycopy(d2[t], 0, outRows[t], 2 * c, c);
-    }
-    return outRows;
   }
 
   private Path mirror(Path root, Path file) {

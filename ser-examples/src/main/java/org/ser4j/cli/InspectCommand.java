@@ -14,7 +14,6 @@ import org.ser4j.audio.AudioBlockReader;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioInfo;
 import org.ser4j.audio.AudioReader;
-import org.ser4j.audio.Container;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -66,7 +65,7 @@ final class InspectCommand implements Callable<Integer> {
         decoded++;
         out.println(describe(file, info));
         List<String> notes = new ArrayList<>(info.warnings());
-        containerNote(file, info.container()).ifPresent(notes::add);
+        info.nameMismatch().ifPresent(notes::add);
         if (!info.warnings().isEmpty()) {
           warned++;
         }
@@ -115,21 +114,6 @@ final class InspectCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%s  %s  %s  %d Hz  %d ch  %d bit  %.3f s",
         file, info.container().label(), info.encoding().name(), info.sampleRate(), info.channels(), info.bitsPerSample(),
         info.durationSeconds());
-  }
-
-  /** Says so when the content's container is not what the file name claims. */
-  static java.util.Optional<String> containerNote(Path file, Container container) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    boolean wavName = name.endsWith(".wav") || name.endsWith(".wave");
-    boolean aiffName = name.endsWith(".aif") || name.endsWith(".aiff") || name.endsWith(".aifc");
-    boolean isWav = container == Container.WAV || container == Container.WAV_EXTENSIBLE;
-    if (wavName && !isWav) {
-      return java.util.Optional.of(container + " content under a .wav name (decoded by content)");
-    }
-    if (aiffName && isWav) {
-      return java.util.Optional.of("WAV content under an AIFF name (decoded by content)");
-    }
-    return java.util.Optional.empty();
   }
 
   static boolean hasAudioName(Path p) {
