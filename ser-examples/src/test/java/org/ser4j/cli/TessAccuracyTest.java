@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.data.Corpus;
@@ -29,7 +30,10 @@ import org.ser4j.testing.SharedData;
  * presets on the notebook's random 80/20 split (asserted), and on speaker-held-out and word-held-out splits
  * (printed, and written to target/tess-accuracy.md for the README). Trainings run two at a time, one per core
  * (each DL4J run is single-threaded).
+ *
+ * <p>Tagged {@code slow} (about 7 minutes on 2 cores): {@code mvn -P quick verify} leaves it out; CI runs it.
  */
+@Tag("slow")
 class TessAccuracyTest {
 
   @TempDir static Path cache;

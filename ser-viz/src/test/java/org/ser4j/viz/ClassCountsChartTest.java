@@ -3,6 +3,7 @@ package org.ser4j.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,11 @@ class ClassCountsChartTest {
     CategoryDataset data = chart.jfreeChart().getCategoryPlot().getDataset();
     assertThat(data.getColumnCount()).isEqualTo(7);
     assertThat(data.getRowCount()).isEqualTo(1);
-    assertThat(data.getColumnKeys()).containsExactly("neutral", "angry", "fear", "pleasant_surprise", "sad",
+    List<Object> keys = new ArrayList<>();
+    for (Object key : data.getColumnKeys()) { // JFreeChart returns a raw List
+      keys.add(key);
+    }
+    assertThat(keys).containsExactly("neutral", "angry", "fear", "pleasant_surprise", "sad",
         "disgust", "happy");
     assertThat(data.getValue(0, 4)).isEqualTo(385);
   }
