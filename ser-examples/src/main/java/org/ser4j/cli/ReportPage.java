@@ -14,11 +14,12 @@ import org.ser4j.model.Evaluation;
 import org.ser4j.model.History;
 import org.ser4j.model.ModelBundles;
 import org.ser4j.model.ModelConfig;
+import org.ser4j.model.Preset;
 
 /** The {@code index.html} of {@code ser reproduce}: every figure, the tables, configuration, versions, timings. */
 final class ReportPage {
 
-  record Content(boolean synthetic, Path data, Corpus corpus, Split split, TrainingRun.Preset preset,
+  record Content(boolean synthetic, Path data, Corpus corpus, Split split, Preset preset,
       FeatureSpec features, ModelConfig model, Evaluation evaluation, History history, Map<String, Long> millis,
       List<String> spectrograms, int leftOut) {}
 

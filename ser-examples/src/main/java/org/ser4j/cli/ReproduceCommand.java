@@ -24,9 +24,10 @@ import org.ser4j.features.MfccConfig;
 import org.ser4j.features.MfccExtractor;
 import org.ser4j.model.EpochStats;
 import org.ser4j.model.Evaluation;
+import org.ser4j.model.Experiment;
 import org.ser4j.model.History;
 import org.ser4j.model.ModelBundles;
-import org.ser4j.model.ModelConfig;
+import org.ser4j.model.Preset;
 import org.ser4j.viz.Chart;
 import org.ser4j.viz.Charts;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Option(names = "--preset", defaultValue = "notebook", paramLabel = "notebook|stats|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}, the seed notebook).")
-  TrainingRun.Preset preset;
+  Preset preset;
 
   @Option(names = "--split", defaultValue = "random", paramLabel = "random|speaker|word",
       description = "How to hold out the validation part (default: ${DEFAULT-VALUE}, the notebook's 80/20).")
@@ -158,17 +159,17 @@ final class ReproduceCommand implements Callable<Integer> {
 
     // 2. features, training, evaluation
     Split s = Splits.of(strategy, corpus.utterances(), 0.2, seed);
-    ModelConfig.Builder config = preset.modelConfig(corpus.labels().size()).seed(seed);
+    Experiment.Builder experiment = Experiment.builder(corpus, s).preset(preset).seed(seed);
     if (epochs != null) {
-      config.epochs(epochs);
+      experiment.epochs(epochs);
     }
     stdout.printf(Locale.ROOT, "Split: %d train, %d validation (%s); preset %s%n", s.train().size(), s.test().size(),
         s.description(), preset.id());
     stdout.flush();
-    TrainingRun.Result r;
+    Experiment.Result r;
     try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
         ProgressDisplay trainBar = ProgressDisplay.lines(spec.commandLine().getOut(), "epoch")) {
-      r = TrainingRun.run(corpus, s, preset, config, null, featureBar, TrainingRun.progressListener(trainBar));
+      r = experiment.featureProgress(featureBar).trainingListener(TrainingRun.progressListener(trainBar)).build().run();
     }
     millis.putAll(r.millis());
     Evaluation ev = r.evaluation();
@@ -186,8 +187,8 @@ final class ReproduceCommand implements Callable<Integer> {
     save(Charts.confusionMatrix(confusion, ev.labels(), true), figures, "confusion_normalised", figureNames);
     millis.put("result charts", ms(t));
     Path bundle = out.resolve("model.ser4j");
-    TrainingRun.writeBundle(r, preset, bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
-        : corpusDir.toString());
+    r.writeBundle(bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
+        : "tess corpus '" + corpusDir.toAbsolutePath().normalize().getFileName() + "'");
     millis.put("total", ms(start));
     Files.writeString(out.resolve("metrics.json"), metricsJson(synthetic, corpusDir, r, millis), StandardCharsets.UTF_8);
     ReportPage.write(out.resolve("index.html"), new ReportPage.Content(synthetic, corpusDir, corpus, s, preset,
@@ -219,7 +220,7 @@ final class ReproduceCommand implements Callable<Integer> {
     return out;
   }
 
-  static String metricsJson(boolean synthetic, Path corpusDir, TrainingRun.Result r, Map<String, Long> millis) {
+  static String metricsJson(boolean synthetic, Path corpusDir, Experiment.Result r, Map<String, Long> millis) {
     StringBuilder sb = new StringBuilder("{\n");
     sb.append("  \"synthetic\": ").append(synthetic).append(",\n");
     sb.append("  \"data\": ").append(Reports.jsonString(corpusDir.toString())).append(",\n");

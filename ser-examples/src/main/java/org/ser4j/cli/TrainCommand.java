@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ser4j.data.Corpus;
 import org.ser4j.data.CorpusFormat;
+import org.ser4j.data.FeatureCache;
 import org.ser4j.data.LabelSet;
 import org.ser4j.data.Manifest;
 import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
-import org.ser4j.model.ModelConfig;
+import org.ser4j.model.Experiment;
+import org.ser4j.model.Preset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
-  TrainingRun.Preset preset;
+  Preset preset;
 
   @Option(names = "--split", defaultValue = "random", paramLabel = "random|speaker|word",
       description = "How to hold out the test part (default: ${DEFAULT-VALUE}).")
@@ -86,18 +88,18 @@ final class TrainCommand implements Callable<Integer> {
       return SerCli.EXIT_INPUT_FAILED;
     }
     Split s = manifest != null ? Manifest.read(manifest) : Splits.of(parseSplit(), c.utterances(), testFraction, seed);
-    ModelConfig.Builder config = preset.modelConfig(c.labels().size()).seed(seed);
+    Experiment.Builder experiment = Experiment.builder(c, s).preset(preset).seed(seed)
+        .cache(noCache ? null : new FeatureCache(cache != null ? cache : TrainingRun.defaultCacheDir()));
     if (epochs != null) {
-      config.epochs(epochs);
+      experiment.epochs(epochs);
     }
     stdout.printf(Locale.ROOT, "%s: %d utterances (%d train, %d test: %s); preset %s%n", data, c.utterances().size(),
         s.train().size(), s.test().size(), s.description(), preset.id());
     stdout.flush();
-    TrainingRun.Result r;
+    Experiment.Result r;
     try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
         ProgressDisplay trainBar = ProgressDisplay.lines(spec.commandLine().getOut(), "epoch")) {
-      r = TrainingRun.run(c, s, preset, config, noCache ? null : (cache != null ? cache : TrainingRun.defaultCacheDir()),
-          featureBar, TrainingRun.progressListener(trainBar));
+      r = experiment.featureProgress(featureBar).trainingListener(TrainingRun.progressListener(trainBar)).build().run();
     }
     for (org.ser4j.data.Problem p : r.trainFeatures().problems()) {
       stdout.println("  left out: " + p);
@@ -105,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
     for (org.ser4j.data.Problem p : r.testFeatures().problems()) {
       stdout.println("  left out: " + p);
     }
-    TrainingRun.writeBundle(r, preset, out, data.toString());
+    r.writeBundle(out, format.id() + " corpus '" + data.toAbsolutePath().normalize().getFileName() + "'");
     stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f -> %s%n",
         r.training().history().size(), r.training().history().bestEpoch(), r.millis().get("training") / 1000.0,
         r.evaluation().accuracy(), r.evaluation().macroF1(), out);

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.data.Corpus;
-import org.ser4j.data.ProgressListener;
 import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
-import org.ser4j.model.TrainingListener;
+import org.ser4j.model.Experiment;
+import org.ser4j.model.Preset;
 import org.ser4j.testing.SharedData;
 
 /**
@@ -37,7 +37,7 @@ import org.ser4j.testing.SharedData;
 class TessAccuracyTest {
 
   @TempDir static Path cache;
-  static final Map<String, TrainingRun.Result> RESULTS = new LinkedHashMap<>();
+  static final Map<String, Experiment.Result> RESULTS = new LinkedHashMap<>();
 
   @BeforeAll
   static void trainEverything() throws Exception {
@@ -48,28 +48,28 @@ class TessAccuracyTest {
     splits.put("speaker", Splits.bySpeaker(corpus.utterances(), List.of("YAF")));
     splits.put("word", Splits.byWord(corpus.utterances(), 0.2, 42));
     // features once (cached), then trainings in parallel
-    for (TrainingRun.Preset p : List.of(TrainingRun.Preset.STATS, TrainingRun.Preset.NOTEBOOK)) {
+    for (Preset p : List.of(Preset.STATS, Preset.NOTEBOOK)) {
       org.ser4j.data.CorpusFeatures.builder(p.featureSpec()).cache(new org.ser4j.data.FeatureCache(cache)).build()
           .extract(corpus.utterances());
     }
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    Map<String, Future<TrainingRun.Result>> futures = new LinkedHashMap<>();
-    for (TrainingRun.Preset p : List.of(TrainingRun.Preset.NOTEBOOK, TrainingRun.Preset.STATS)) {
+    Map<String, Future<Experiment.Result>> futures = new LinkedHashMap<>();
+    for (Preset p : List.of(Preset.NOTEBOOK, Preset.STATS)) {
       for (Map.Entry<String, Split> s : splits.entrySet()) {
-        futures.put(p.id() + "/" + s.getKey(), pool.submit(() -> TrainingRun.run(corpus, s.getValue(), p,
-            p.modelConfig(7).seed(42), cache, ProgressListener.NONE, TrainingListener.NONE)));
+        futures.put(p.id() + "/" + s.getKey(), pool.submit(() -> Experiment.builder(corpus, s.getValue())
+            .preset(p).seed(42).cache(new org.ser4j.data.FeatureCache(cache)).build().run()));
       }
     }
-    for (Map.Entry<String, Future<TrainingRun.Result>> f : futures.entrySet()) {
+    for (Map.Entry<String, Future<Experiment.Result>> f : futures.entrySet()) {
       RESULTS.put(f.getKey(), f.getValue().get());
     }
     pool.shutdown();
     StringBuilder md = new StringBuilder("| preset | random 80/20 | speaker-held-out (train OAF, test YAF) |"
         + " word-held-out (20% of words) |\n| --- | --- | --- | --- |\n");
-    for (TrainingRun.Preset p : List.of(TrainingRun.Preset.STATS, TrainingRun.Preset.NOTEBOOK)) {
+    for (Preset p : List.of(Preset.STATS, Preset.NOTEBOOK)) {
       md.append("| ").append(p.id());
       for (String s : splits.keySet()) {
-        TrainingRun.Result r = RESULTS.get(p.id() + "/" + s);
+        Experiment.Result r = RESULTS.get(p.id() + "/" + s);
         md.append(String.format(Locale.ROOT, " | %.1f%% (%d test, %d epochs)", 100 * r.evaluation().accuracy(),
             r.evaluation().total(), r.training().history().size()));
       }
@@ -84,7 +84,7 @@ class TessAccuracyTest {
 
   @Test
   void notebookPresetReachesNinetyPercentOnTheNotebooksSplit() {
-    TrainingRun.Result r = RESULTS.get("notebook/random");
+    Experiment.Result r = RESULTS.get("notebook/random");
     assertThat(r.split().train()).hasSize(672);
     assertThat(r.evaluation().total()).isEqualTo(168);
     assertThat(r.training().history().size()).isEqualTo(50);
@@ -93,7 +93,7 @@ class TessAccuracyTest {
 
   @Test
   void defaultPresetReachesNinetyEightPercentOnTheSameSplit() {
-    TrainingRun.Result r = RESULTS.get("stats/random");
+    Experiment.Result r = RESULTS.get("stats/random");
     assertThat(r.evaluation().total()).isEqualTo(168);
     assertThat(r.evaluation().accuracy()).isGreaterThanOrEqualTo(0.98);
   }
@@ -101,7 +101,7 @@ class TessAccuracyTest {
   @Test
   void plainJavaRecognizerGivesDl4jsProbabilitiesOnTheTrainedNetworks() {
     for (String key : List.of("notebook/random", "stats/random")) {
-      TrainingRun.Result r = RESULTS.get(key);
+      Experiment.Result r = RESULTS.get(key);
       org.ser4j.model.FeatureDataset test = org.ser4j.model.CorpusDatasets.of(r.testFeatures(), r.training().labels());
       float[][] dl4j = r.training().predictProbabilities(test);
       org.ser4j.runtime.EmotionRecognizer recognizer = org.ser4j.runtime.EmotionRecognizer.of(
@@ -121,11 +121,11 @@ class TessAccuracyTest {
 
   @Test
   void heldOutSplitsKeepSpeakersAndWordsApart() {
-    for (TrainingRun.Preset p : List.of(TrainingRun.Preset.STATS, TrainingRun.Preset.NOTEBOOK)) {
-      TrainingRun.Result speaker = RESULTS.get(p.id() + "/speaker");
+    for (Preset p : List.of(Preset.STATS, Preset.NOTEBOOK)) {
+      Experiment.Result speaker = RESULTS.get(p.id() + "/speaker");
       assertThat(speaker.split().test()).allSatisfy(u -> assertThat(u.speaker()).isEqualTo("YAF"));
       assertThat(speaker.evaluation().total()).isEqualTo(420);
-      TrainingRun.Result word = RESULTS.get(p.id() + "/word");
+      Experiment.Result word = RESULTS.get(p.id() + "/word");
       List<String> trainWords = new ArrayList<>(word.split().train().stream().map(u -> u.word()).toList());
       assertThat(word.split().test()).noneMatch(u -> trainWords.contains(u.word()));
       // better than chance (1/7) on unseen words: the model learned emotion, not words

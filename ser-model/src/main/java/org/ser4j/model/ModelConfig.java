@@ -85,6 +85,23 @@ public final class ModelConfig {
         .seed(42).earlyStoppingPatience(8).standardize(true);
   }
 
+  /**
+   * The default model of {@code ser train} (chosen on evidence, see README): utterance statistics (mean and
+   * standard deviation of 40 MFCCs, their deltas and delta-deltas: {@code nFeatures} = 240 with
+   * {@code FeatureSpec.stats()}), standardised, read as a one-step sequence by the {@link #framewise(int)}
+   * network: LSTM(128) - Dropout(0.3) - Dense(64, relu) - Dropout(0.3) - Dense(softmax), Adam 1e-3, L2 1e-5,
+   * batch 32, at most 40 epochs with early stopping after 8.
+   */
+  public static ModelConfig stats(int nFeatures) {
+    return statsBuilder(nFeatures).build();
+  }
+
+  /** {@link #stats(int)} as a builder. */
+  public static Builder statsBuilder(int nFeatures) {
+    return framewiseBuilder(nFeatures).name("stats");
+  }
+
+  /** An empty builder; {@link #notebookBuilder()} or {@link #statsBuilder(int)} are better starting points. */
   public static Builder builder() {
     return new Builder();
   }
@@ -97,10 +114,12 @@ public final class ModelConfig {
     return inputMode == InputMode.POOLED ? b.pooledInput(sequenceLength) : b.sequenceInput(inputSize);
   }
 
+  /** The preset or user-given name, written into bundles. */
   public String name() {
     return name;
   }
 
+  /** How the network reads its input: a pooled vector as one-feature steps, or a sequence of frames. */
   public InputMode inputMode() {
     return inputMode;
   }
@@ -115,10 +134,12 @@ public final class ModelConfig {
     return sequenceLength;
   }
 
+  /** Units of the LSTM layer. */
   public int lstmUnits() {
     return lstmUnits;
   }
 
+  /** Units of each hidden dense (ReLU) layer, in order; the softmax output layer is not listed. */
   public List<Integer> denseUnits() {
     return denseUnits;
   }
@@ -128,30 +149,37 @@ public final class ModelConfig {
     return dropout;
   }
 
+  /** Size of the softmax output: the number of labels. */
   public int numClasses() {
     return numClasses;
   }
 
+  /** The gradient-based optimiser. */
   public Optimizer optimizer() {
     return optimizer;
   }
 
+  /** The optimiser's learning rate. */
   public double learningRate() {
     return learningRate;
   }
 
+  /** L2 weight decay on every layer's weights; 0 for none. */
   public double l2() {
     return l2;
   }
 
+  /** Examples per minibatch. */
   public int batchSize() {
     return batchSize;
   }
 
+  /** Maximum number of passes over the training data. */
   public int epochs() {
     return epochs;
   }
 
+  /** Seed of weight initialisation, dropout masks and shuffling: same seed and data, same model. */
   public long seed() {
     return seed;
   }
@@ -166,14 +194,25 @@ public final class ModelConfig {
     return standardize;
   }
 
+  /** Equal when every field is equal (doubles compared exactly, as {@link Double#compare} does). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof ModelConfig c && c.toString().equals(toString());
+    if (this == o) {
+      return true;
+    }
+    return o instanceof ModelConfig c && name.equals(c.name) && inputMode == c.inputMode
+        && inputSize == c.inputSize && sequenceLength == c.sequenceLength && lstmUnits == c.lstmUnits
+        && denseUnits.equals(c.denseUnits) && Double.compare(dropout, c.dropout) == 0
+        && numClasses == c.numClasses && optimizer == c.optimizer
+        && Double.compare(learningRate, c.learningRate) == 0 && Double.compare(l2, c.l2) == 0
+        && batchSize == c.batchSize && epochs == c.epochs && seed == c.seed
+        && earlyStoppingPatience == c.earlyStoppingPatience && standardize == c.standardize;
   }
 
   @Override
   public int hashCode() {
-    return toString().hashCode();
+    return Objects.hash(name, inputMode, inputSize, sequenceLength, lstmUnits, denseUnits, dropout, numClasses,
+        optimizer, learningRate, l2, batchSize, epochs, seed, earlyStoppingPatience, standardize);
   }
 
   @Override

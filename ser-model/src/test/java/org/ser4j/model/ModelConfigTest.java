@@ -97,4 +97,26 @@ class ModelConfigTest {
     assertThatThrownBy(() -> ModelConfig.builder().sequenceInput(0).build()).hasMessageContaining("input size");
     assertThatThrownBy(() -> ModelConfig.builder().earlyStoppingPatience(-1).build()).hasMessageContaining("patience");
   }
+
+  @Test
+  void configsThatDifferInAnyDigitAreNotEqual() {
+    ModelConfig a = ModelConfig.notebookBuilder().dropout(0.2).build();
+    ModelConfig b = ModelConfig.notebookBuilder().dropout(0.2004).build();
+    assertThat(a).isNotEqualTo(b);
+    assertThat(ModelConfig.notebookBuilder().learningRate(1e-3).build())
+        .isNotEqualTo(ModelConfig.notebookBuilder().learningRate(1.0000001e-3).build());
+    assertThat(ModelConfig.notebook()).isEqualTo(ModelConfig.notebook())
+        .hasSameHashCodeAs(ModelConfig.notebook());
+    assertThat(ModelConfig.notebook().toBuilder().build()).isEqualTo(ModelConfig.notebook());
+  }
+
+  @Test
+  void statsPresetIsTheFramewiseNetworkUnderItsOwnName() {
+    ModelConfig c = ModelConfig.stats(240);
+    assertThat(c.name()).isEqualTo("stats");
+    assertThat(c.inputMode()).isEqualTo(InputMode.SEQUENCE);
+    assertThat(c.inputSize()).isEqualTo(240);
+    assertThat(c.standardize()).isTrue();
+    assertThat(c.toBuilder().name("framewise").build()).isEqualTo(ModelConfig.framewise(240));
+  }
 }

@@ -1,0 +1,296 @@
+package org.ser4j.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.ser4j.data.Corpus;
+import org.ser4j.data.CorpusFeatures;
+import org.ser4j.data.FeatureCache;
+import org.ser4j.data.FeatureSet;
+import org.ser4j.data.Problem;
+import org.ser4j.data.ProgressListener;
+import org.ser4j.data.Split;
+import org.ser4j.data.Utterance;
+import org.ser4j.features.FeatureSpec;
+import org.ser4j.runtime.ModelBundle;
+
+/**
+ * The whole training flow as one object: a corpus and its split, a {@link Preset} (feature recipe + network),
+ * a seed -> features of both parts (cached, in parallel), a network trained on the training part, its
+ * {@link Evaluation} on the held-out part, and a model bundle carrying the provenance of all of it. What
+ * {@code ser train}, {@code ser reproduce} and the examples run.
+ *
+ * <pre>{@code
+ * Corpus corpus = Corpus.scan(Paths.get("tess"));
+ * Split split = Splits.random(corpus.utterances(), 0.2, 42);
+ * Experiment.Result r = Experiment.builder(corpus, split).preset(Preset.STATS).seed(42).build().run();
+ * r.evaluation().accuracy();
+ * r.writeBundle(Paths.get("model.ser4j"), "TESS");
+ * }</pre>
+ *
+ * <p>Validation during training (early stopping, the curves' validation columns) uses the held-out part, as
+ * the seed notebook's {@code validation_data} does. Deterministic: the same corpus, split, preset and seed
+ * give the same model.
+ */
+public final class Experiment {
+  private final Corpus corpus;
+  private final Split split;
+  private final Preset preset;
+  private final UnaryOperator<ModelConfig.Builder> adjust;
+  private final FeatureCache cache;
+  private final ProgressListener featureProgress;
+  private final TrainingListener trainingListener;
+
+  private Experiment(Builder b) {
+    this.corpus = b.corpus;
+    this.split = b.split;
+    this.preset = b.preset;
+    this.adjust = b.adjust;
+    this.cache = b.cache;
+    this.featureProgress = b.featureProgress;
+    this.trainingListener = b.trainingListener;
+  }
+
+  /** An experiment on {@code split} of {@code corpus}; by default the {@link Preset#STATS} preset, seed 42. */
+  public static Builder builder(Corpus corpus, Split split) {
+    return new Builder(corpus, split);
+  }
+
+  /** The preset this experiment trains. */
+  public Preset preset() {
+    return preset;
+  }
+
+  /**
+   * Extracts features of both parts, trains on the training part and evaluates on the held-out part.
+   * Utterances whose features cannot be computed are left out and listed in the feature sets' problems.
+   *
+   * @throws IllegalArgumentException when the training part has no usable utterance
+   * @throws TrainingCancelledException when the training listener cancels
+   */
+  public Result run() {
+    Map<String, Long> millis = new LinkedHashMap<>();
+    FeatureSpec spec = preset.featureSpec();
+    CorpusFeatures.Builder fb = CorpusFeatures.builder(spec);
+    if (featureProgress != null) {
+      fb.progress(featureProgress);
+    }
+    if (cache != null) {
+      fb.cache(cache);
+    }
+    long t0 = System.nanoTime();
+    List<Utterance> all = new ArrayList<>(split.train());
+    all.addAll(split.test());
+    FeatureSet allFeatures = fb.build().extract(all);
+    millis.put("features", (System.nanoTime() - t0) / 1_000_000);
+    FeatureSet trainFeatures = subset(allFeatures, split.train());
+    FeatureSet testFeatures = subset(allFeatures, split.test());
+    if (trainFeatures.size() == 0) {
+      throw new IllegalArgumentException("no usable utterance in the training part of " + split.description()
+          + " (" + split.train().size() + " listed, " + trainFeatures.problems().size() + " unusable)");
+    }
+
+    List<String> labels = Corpus.labelsOf(all);
+    FeatureDataset train = CorpusDatasets.of(trainFeatures, labels);
+    FeatureDataset test = CorpusDatasets.of(testFeatures, labels);
+    ModelConfig config = adjust.apply(preset.modelConfig(labels.size())).numClasses(labels.size()).build();
+    long t1 = System.nanoTime();
+    TrainingResult training = new Trainer().train(config, train, test.size() == 0 ? null : test,
+        trainingListener);
+    millis.put("training", (System.nanoTime() - t1) / 1_000_000);
+    long t2 = System.nanoTime();
+    Evaluation evaluation = training.evaluate(test);
+    millis.put("evaluation", (System.nanoTime() - t2) / 1_000_000);
+    return new Result(corpus, split, preset, trainFeatures, testFeatures, training, evaluation,
+        Map.copyOf(millis));
+  }
+
+  private static FeatureSet subset(FeatureSet all, List<Utterance> part) {
+    Set<Utterance> wanted = new HashSet<>(part);
+    Set<Path> paths = new HashSet<>();
+    part.forEach(u -> paths.add(u.path()));
+    List<Utterance> u = new ArrayList<>();
+    List<float[][]> f = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (wanted.contains(all.utterances().get(i))) {
+        u.add(all.utterances().get(i));
+        f.add(all.features().get(i));
+      }
+    }
+    List<Problem> problems = all.problems().stream().filter(p -> paths.contains(p.file())).toList();
+    return new FeatureSet(all.spec(), u, f, problems);
+  }
+
+  /**
+   * What an experiment produced.
+   *
+   * @param corpus the corpus it read
+   * @param split the split it trained and evaluated on
+   * @param preset the preset it trained
+   * @param trainFeatures the training part's features (utterances actually used, and those left out)
+   * @param testFeatures the held-out part's features
+   * @param training the trained network, its history and normalisation
+   * @param evaluation scores on the held-out part
+   * @param millis wall-clock milliseconds of the stages {@code features}, {@code training}, {@code evaluation}
+   */
+  public record Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures,
+      FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis) {
+
+    /**
+     * The provenance a bundle of this result carries: corpus (name, format, an identity that does not reveal
+     * the training machine's paths), split and the counts actually used, preset, network configuration, seed,
+     * epochs, held-out scores, versions.
+     */
+    public Map<String, String> provenance(String corpusDescription) {
+      Map<String, String> meta = new LinkedHashMap<>();
+      meta.put("corpus", corpusDescription);
+      meta.put("corpus.format", corpus.format().id());
+      meta.put("corpus.id", corpusIdentity(corpus));
+      meta.put("split", split.description());
+      meta.put("split.train", Integer.toString(trainFeatures.size()));
+      meta.put("split.test", Integer.toString(testFeatures.size()));
+      meta.put("split.train.unusable", Integer.toString(trainFeatures.problems().size()));
+      meta.put("split.test.unusable", Integer.toString(testFeatures.problems().size()));
+      meta.put("preset", preset.id());
+      meta.put("model.config", training.config().toString());
+      meta.put("seed", Long.toString(training.config().seed()));
+      meta.put("epochs.trained", Integer.toString(training.history().size()));
+      meta.put("metrics.test.accuracy", String.format(Locale.ROOT, "%.6f", evaluation.accuracy()));
+      meta.put("metrics.test.macro_f1", String.format(Locale.ROOT, "%.6f", evaluation.macroF1()));
+      meta.put("versions.ser4j", ser4jVersion());
+      meta.put("versions.java", System.getProperty("java.version"));
+      meta.put("versions.dl4j", ModelBundles.DL4J_VERSION);
+      meta.put("versions.os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+      meta.put("created", java.time.Instant.now().toString());
+      return meta;
+    }
+
+    /**
+     * Writes the model bundle (network, labels, feature recipe, {@link #provenance provenance}) to
+     * {@code out} atomically.
+     *
+     * @param corpusDescription how the bundle names the training data (e.g. {@code "TESS"})
+     * @throws IOException when {@code out} cannot be written
+     */
+    public ModelBundle writeBundle(Path out, String corpusDescription) throws IOException {
+      return training.writeBundle(out, preset.id(), trainFeatures.spec().toMap(), provenance(corpusDescription));
+    }
+  }
+
+  /** ser4j's version from the jar manifest, or {@code "dev"} when run from classes. */
+  static String ser4jVersion() {
+    String v = Experiment.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /**
+   * The corpus's identity without its location: a SHA-256 over the sorted relative paths of its utterances
+   * (first 16 hex digits), equal on every machine that holds the same files.
+   */
+  static String corpusIdentity(Corpus corpus) {
+    List<String> names = new ArrayList<>();
+    for (Utterance u : corpus.utterances()) {
+      Path p = u.path();
+      try {
+        p = corpus.root().relativize(p);
+      } catch (IllegalArgumentException e) {
+        p = p.getFileName();
+      }
+      names.add(p.toString().replace('\\', '/'));
+    }
+    names.sort(null);
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String n : names) {
+        sha.update(n.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+      }
+      StringBuilder hex = new StringBuilder("sha256:");
+      byte[] d = sha.digest();
+      for (int i = 0; i < 8; i++) {
+        hex.append(String.format(Locale.ROOT, "%02x", d[i]));
+      }
+      return hex.append(" (").append(names.size()).append(" files)").toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /** Builds an {@link Experiment}; every setting has a default except the corpus and split. */
+  public static final class Builder {
+    private final Corpus corpus;
+    private final Split split;
+    private Preset preset = Preset.STATS;
+    private UnaryOperator<ModelConfig.Builder> adjust = UnaryOperator.identity();
+    private FeatureCache cache;
+    private ProgressListener featureProgress;
+    private TrainingListener trainingListener;
+
+    private Builder(Corpus corpus, Split split) {
+      this.corpus = requireNonNull(corpus, "corpus");
+      this.split = requireNonNull(split, "split");
+    }
+
+    /** The preset to train (default {@link Preset#STATS}). */
+    public Builder preset(Preset p) {
+      this.preset = requireNonNull(p, "preset");
+      return this;
+    }
+
+    /**
+     * Adjusts the preset's network settings (epochs, seed, learning rate...), e.g.
+     * {@code b -> b.epochs(10).seed(7)}; the number of classes is always the corpus's.
+     */
+    public Builder configure(UnaryOperator<ModelConfig.Builder> adjustment) {
+      UnaryOperator<ModelConfig.Builder> before = this.adjust;
+      requireNonNull(adjustment, "adjustment");
+      this.adjust = b -> adjustment.apply(before.apply(b));
+      return this;
+    }
+
+    /** Shorthand for {@code configure(b -> b.seed(seed))}. */
+    public Builder seed(long seed) {
+      return configure(b -> b.seed(seed));
+    }
+
+    /** Shorthand for {@code configure(b -> b.epochs(epochs))}. */
+    public Builder epochs(int epochs) {
+      return configure(b -> b.epochs(epochs));
+    }
+
+    /** A feature cache to read and fill (default none). */
+    public Builder cache(FeatureCache c) {
+      this.cache = c;
+      return this;
+    }
+
+    /** Progress of feature extraction (default none). */
+    public Builder featureProgress(ProgressListener l) {
+      this.featureProgress = l;
+      return this;
+    }
+
+    /** Progress of training, one call per epoch; may cancel (default none). */
+    public Builder trainingListener(TrainingListener l) {
+      this.trainingListener = l;
+      return this;
+    }
+
+    /** The experiment; nothing runs until {@link Experiment#run()}. */
+    public Experiment build() {
+      return new Experiment(this);
+    }
+  }
+}
