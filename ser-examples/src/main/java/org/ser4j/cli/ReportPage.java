@@ -10,11 +10,11 @@ import org.ser4j.data.Corpus;
 import org.ser4j.data.Split;
 import org.ser4j.features.FeatureSpec;
 import org.ser4j.model.EpochStats;
-import org.ser4j.model.Evaluation;
 import org.ser4j.model.History;
 import org.ser4j.model.ModelBundles;
 import org.ser4j.model.ModelConfig;
 import org.ser4j.model.Preset;
+import org.ser4j.runtime.Evaluation;
 
 /** The {@code index.html} of {@code ser reproduce}: every figure, the tables, configuration, versions, timings. */
 final class ReportPage {

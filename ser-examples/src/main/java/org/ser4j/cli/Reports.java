@@ -2,7 +2,7 @@ package org.ser4j.cli;
 
 import java.util.List;
 import java.util.Locale;
-import org.ser4j.model.Evaluation;
+import org.ser4j.runtime.Evaluation;
 
 /** Text tables and JSON fragments for the commands' output. */
 final class Reports {

@@ -6,9 +6,9 @@ import java.nio.file.Paths;
 import org.ser4j.data.Corpus;
 import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
-import org.ser4j.model.Evaluation;
 import org.ser4j.model.Experiment;
 import org.ser4j.model.Preset;
+import org.ser4j.runtime.Evaluation;
 
 /**
  * Example: train the seed notebook's model on a TESS folder and save it as a bundle, with the library's

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.data.SyntheticTess;
-import org.ser4j.model.Evaluation;
 import org.ser4j.runtime.EmotionRecognizer;
+import org.ser4j.runtime.Evaluation;
 import org.ser4j.runtime.Prediction;
 
 /** Runs the example programs on a small synthetic corpus. */

@@ -24,6 +24,7 @@ import org.ser4j.data.ProgressListener;
 import org.ser4j.data.Split;
 import org.ser4j.data.Utterance;
 import org.ser4j.features.FeatureSpec;
+import org.ser4j.runtime.Evaluation;
 import org.ser4j.runtime.ModelBundle;
 
 /**

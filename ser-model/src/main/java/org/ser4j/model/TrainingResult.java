@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ser4j.model.Batches.Standardizer;
+import org.ser4j.runtime.Evaluation;
 import org.ser4j.runtime.ModelBundle;
 import org.ser4j.runtime.Normalization;
 

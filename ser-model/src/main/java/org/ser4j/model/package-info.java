@@ -10,7 +10,10 @@
  *   <li>{@link org.ser4j.model.Trainer} -&gt; {@link org.ser4j.model.TrainingResult} (DL4J network,
  *       {@link org.ser4j.model.History}, normalisation); progress via
  *       {@link org.ser4j.model.TrainingListener}; deterministic for a given seed.</li>
- *   <li>{@link org.ser4j.model.Evaluation}: accuracy, per-class precision/recall/F1, macro-F1, confusion.</li>
+ *   <li>{@link org.ser4j.model.Experiment}: the whole flow (corpus, split, {@link org.ser4j.model.Preset},
+ *       seed -&gt; features, training, evaluation, a bundle with provenance), what {@code ser train} runs.</li>
+ *   <li>Scores are {@link org.ser4j.runtime.Evaluation}s (in ser-runtime, so that an app can score the
+ *       recognizer without DL4J): accuracy, per-class precision/recall/F1, macro-F1, confusion.</li>
  *   <li>{@link org.ser4j.model.ModelBundles} / {@code TrainingResult.toBundle}: export to the ser-runtime
  *       {@code ModelBundle} (LSTM gates permuted from DL4J's [g, f, o, i] blocks to i, f, g, o).</li>
  *   <li>{@link org.ser4j.model.NativeSettings}: ND4J thread settings (1 OpenMP/BLAS thread by default).</li>

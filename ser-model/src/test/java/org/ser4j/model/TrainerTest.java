@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.ser4j.model.Batches.Standardizer;
+import org.ser4j.runtime.Evaluation;
 
 class TrainerTest {
   private final Trainer trainer = new Trainer();

@@ -12,6 +12,9 @@
  * one forward pass of the notebook network (LSTM 256 over 40 steps, dense 128/64/7) takes about 1 ms of
  * CPU on one thread on a busy 2-core machine.
  *
+ * <p>{@link org.ser4j.runtime.Evaluation} scores predictions against true labels (accuracy, per-class
+ * precision, recall and F1, macro-F1, confusion matrix) with no dependency on the training engine.
+ *
  * <p>A bundle carries its feature recipe ({@link org.ser4j.features.FeatureSpec}: load options, MFCC,
  * deltas, pooling), so {@code EmotionRecognizer.predict(Path)} and {@code predict(AudioClip)} featurise audio
  * exactly as the training data were.

@@ -1,4 +1,4 @@
-package org.ser4j.model;
+package org.ser4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ser4j.model;
+package org.ser4j.runtime;
 
 import java.util.List;
 import java.util.Locale;
