@@ -140,10 +140,12 @@ class CorpusScanTest {
   void cremaDNamesGiveActorSentenceAndEmotion() throws IOException {
     touch("AudioWAV/1001_DFA_ANG_XX.wav");
     touch("AudioWAV/1091_WSI_SAD_HI.wav");
+    touch("AudioWAV/1040_ITH_SAD_X.wav"); // the release's one file with a one-letter level
     Path bad = touch("AudioWAV/1001_DFA_XYZ_XX.wav");
     Corpus corpus = Corpus.scan(dir, CorpusFormat.CREMA_D, LabelSet.TESS);
     assertThat(corpus.utterances()).extracting(Utterance::speaker, Utterance::word, Utterance::label)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("1001", "DFA", "angry"),
+            org.assertj.core.groups.Tuple.tuple("1040", "ITH", "sad"),
             org.assertj.core.groups.Tuple.tuple("1091", "WSI", "sad"));
     assertThat(corpus.problems()).singleElement().satisfies(p -> {
       assertThat(p.file()).isEqualTo(bad);
@@ -185,6 +187,25 @@ class CorpusScanTest {
     assertThat(CorpusFormat.byId("CREMA_D")).contains(CorpusFormat.CREMA_D);
     assertThat(CorpusFormat.byId("EmoDB")).contains(CorpusFormat.EMODB);
     assertThat(CorpusFormat.byId("timit")).isEmpty();
+  }
+
+  @Test
+  void aUserFormatScansLikeABuiltInOneAndIsFoundByNameWhenRegistered() throws IOException {
+    touch("x/s1-angry-apple.wav");
+    touch("x/s2-sad-pear.wav");
+    Path bad = touch("x/whatever.wav");
+    CorpusFormat mine = CorpusFormat.byId("dash-separated").orElseThrow(); // META-INF/services in test resources
+    assertThat(mine).isInstanceOf(DashSeparatedFormat.class);
+    assertThat(CorpusFormat.available()).extracting(CorpusFormat::id)
+        .containsExactly("tess", "ravdess", "crema-d", "savee", "emodb", "dash-separated");
+    Corpus corpus = Corpus.scan(dir, mine, LabelSet.TESS);
+    assertThat(corpus.utterances()).extracting(Utterance::corpus, Utterance::speaker, Utterance::word,
+        Utterance::label).containsExactly(org.assertj.core.groups.Tuple.tuple("dash-separated", "s1", "apple", "angry"),
+            org.assertj.core.groups.Tuple.tuple("dash-separated", "s2", "pear", "sad"));
+    assertThat(corpus.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo(bad);
+      assertThat(p.reason()).contains("SPEAKER-EMOTION-WORD");
+    });
   }
 
   @Test

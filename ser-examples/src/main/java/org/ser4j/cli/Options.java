@@ -11,6 +11,9 @@ final class Options {
 
   static CorpusFormat corpusFormat(CommandSpec spec, String name) {
     return CorpusFormat.byId(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "unknown corpus '" + name + "': use tess, ravdess, crema-d, savee or emodb"));
+        "unknown corpus '" + name + "': use one of " + String.join(", ",
+            CorpusFormat.available().stream().map(CorpusFormat::id).toList())
+            + " (a layout of your own: implement org.ser4j.data.CorpusFormat and register it in"
+            + " META-INF/services)"));
   }
 }
