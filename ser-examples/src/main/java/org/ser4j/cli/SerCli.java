@@ -53,6 +53,9 @@ public final class SerCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // the app draws charts into files, never on a screen
+    }
     System.exit(commandLine().execute(args));
   }
 

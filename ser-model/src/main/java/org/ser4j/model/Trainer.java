@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * validation set, training stops after that many epochs without validation-loss improvement and the best
  * epoch's weights are restored.
  *
- * <p>Threading: see {@link NativeSettings} (call {@link NativeSettings#configure()} once before ND4J starts
- * to avoid OpenMP oversubscription).
+ * <p>Threading: ND4J's OpenMP and BLAS pools are process-wide, so any thread setting is too. The first
+ * {@code train} call applies {@link NativeSettings#configure()} once (one thread: measured 10x faster for
+ * these small recurrent networks on a loaded 2-core machine). To leave ND4J's threads as they are, set
+ * {@code OMP_NUM_THREADS} before the JVM starts or the system property {@code ser4j.nd4j.threads=0}.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -33,6 +35,18 @@ public final class Trainer {
    */
   static final int TRAIN_ACCURACY_SAMPLE = 1024;
 
+  /**
+   * Trains a network of {@code config} on {@code train}, deterministically for {@code config.seed()}.
+   *
+   * @param config the network and training settings; its input shape must match the data's
+   * @param train the training examples (not empty)
+   * @param validation examples scored after every epoch (early stopping, the history's validation columns),
+   *     or null for none
+   * @param listener told of every epoch, may cancel; null for none
+   * @return the trained network with its history, labels and fitted normalisation
+   * @throws IllegalArgumentException when the data do not fit {@code config} or {@code train} is empty
+   * @throws TrainingCancelledException when the listener cancels
+   */
   public TrainingResult train(ModelConfig config, FeatureDataset train, FeatureDataset validation,
       TrainingListener listener) {
     TrainingListener l = listener == null ? TrainingListener.NONE : listener;

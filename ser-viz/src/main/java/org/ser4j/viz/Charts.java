@@ -54,18 +54,12 @@ import org.ser4j.features.Spectrograms;
  * Factories for the charts of a speech emotion recognition study: class counts, waveforms, spectrograms, MFCC
  * heat maps, training curves and confusion matrices. Every factory validates its input (throwing
  * {@link IllegalArgumentException} that names the problem), builds a themed {@link Chart} and renders nothing
- * until asked; rendering is headless (this class sets {@code java.awt.headless=true} when the property is
- * unset, before AWT is first used).
+ * until asked. Rendering draws into images and needs no display; this class changes no process-wide setting
+ * (a server without a display is headless by default; an app that has one may set {@code java.awt.headless}).
  *
  * <p>Titles may be {@code null} for no title.
  */
 public final class Charts {
-
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
 
   /** Clips longer than this many samples are drawn as a min/max envelope, not sample by sample. */
   static final int ENVELOPE_COLUMNS = 2048;

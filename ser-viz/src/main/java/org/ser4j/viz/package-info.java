@@ -16,7 +16,6 @@
  *
  * <p>Every chart shares one theme: white background, anti-aliased DejaVu/SansSerif text, matplotlib's
  * tab10 colours for classes, magma for spectrograms, viridis for MFCCs and Blues for confusion matrices,
- * titles and axis labels with units. No display is needed: {@code java.awt.headless} is set to
- * {@code true} when it is unset. Nothing is printed; the package logs through SLF4J only.
+ * titles and axis labels with units. No display is needed, and no process-wide setting is changed.
  */
 package org.ser4j.viz;
