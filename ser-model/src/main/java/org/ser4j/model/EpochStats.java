@@ -14,6 +14,7 @@ import java.util.Locale;
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
     double validationAccuracy, long millis) {
 
+  /** Whether a validation set was scored this epoch (otherwise its fields are NaN). */
   public boolean hasValidation() {
     return !Double.isNaN(validationLoss);
   }

@@ -79,10 +79,12 @@ public final class FeatureDataset {
     return new FeatureDataset(InputMode.POOLED, seqs, labels, labelNames);
   }
 
+  /** Whether examples are pooled vectors or frame sequences. */
   public InputMode mode() {
     return mode;
   }
 
+  /** Number of examples. */
   public int size() {
     return labels.length;
   }
@@ -110,18 +112,22 @@ public final class FeatureDataset {
     return v;
   }
 
+  /** The label index of example {@code i}. */
   public int label(int i) {
     return labels[i];
   }
 
+  /** Label index of every example, in order (a copy). */
   public int[] labels() {
     return labels.clone();
   }
 
+  /** The label names, indexed by label index. */
   public List<String> labelNames() {
     return labelNames;
   }
 
+  /** The longest example's number of time steps. */
   public int maxSteps() {
     return sequences.stream().mapToInt(s -> s.length).max().orElse(0);
   }

@@ -9,10 +9,12 @@ public record History(List<EpochStats> epochs, int bestEpoch, boolean stoppedEar
     epochs = List.copyOf(epochs);
   }
 
+  /** Number of epochs trained. */
   public int size() {
     return epochs.size();
   }
 
+  /** The last epoch's statistics. */
   public EpochStats last() {
     return epochs.get(epochs.size() - 1);
   }
@@ -22,18 +24,22 @@ public record History(List<EpochStats> epochs, int bestEpoch, boolean stoppedEar
     return epochs.get(bestEpoch - 1);
   }
 
+  /** Training loss per epoch (a copy). */
   public double[] trainLoss() {
     return epochs.stream().mapToDouble(EpochStats::trainLoss).toArray();
   }
 
+  /** Training accuracy per epoch (a copy). */
   public double[] trainAccuracy() {
     return epochs.stream().mapToDouble(EpochStats::trainAccuracy).toArray();
   }
 
+  /** Validation loss per epoch, NaN where none was scored (a copy). */
   public double[] validationLoss() {
     return epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
   }
 
+  /** Validation accuracy per epoch, NaN where none was scored (a copy). */
   public double[] validationAccuracy() {
     return epochs.stream().mapToDouble(EpochStats::validationAccuracy).toArray();
   }

@@ -247,6 +247,7 @@ public final class ModelConfig {
     private Builder() {
     }
 
+    /** The name written into bundles and reports (a preset's id by default). */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
       return this;
@@ -268,16 +269,19 @@ public final class ModelConfig {
       return this;
     }
 
+    /** Units of the LSTM layer (at least 1). */
     public Builder lstmUnits(int v) {
       this.lstmUnits = v;
       return this;
     }
 
+    /** Units of each hidden ReLU layer, in order; none for a network with no hidden dense layer. */
     public Builder denseUnits(int... units) {
       this.denseUnits = java.util.Arrays.stream(units).boxed().toList();
       return this;
     }
 
+    /** As {@link #denseUnits(int...)}. */
     public Builder denseUnits(List<Integer> units) {
       this.denseUnits = List.copyOf(units);
       return this;
@@ -289,51 +293,65 @@ public final class ModelConfig {
       return this;
     }
 
+    /** Number of labels (at least 2). */
     public Builder numClasses(int v) {
       this.numClasses = v;
       return this;
     }
 
+    /** The gradient-based optimiser. */
     public Builder optimizer(Optimizer v) {
       this.optimizer = Objects.requireNonNull(v, "optimizer");
       return this;
     }
 
+    /** The optimiser's learning rate (positive). */
     public Builder learningRate(double v) {
       this.learningRate = v;
       return this;
     }
 
+    /** L2 weight decay (0 for none). */
     public Builder l2(double v) {
       this.l2 = v;
       return this;
     }
 
+    /** Examples per minibatch (at least 1). */
     public Builder batchSize(int v) {
       this.batchSize = v;
       return this;
     }
 
+    /** Maximum passes over the training data (at least 1). */
     public Builder epochs(int v) {
       this.epochs = v;
       return this;
     }
 
+    /** Seed of initialisation, dropout and shuffling. */
     public Builder seed(long v) {
       this.seed = v;
       return this;
     }
 
+    /** Epochs without validation-loss improvement before stopping; 0 disables early stopping. */
     public Builder earlyStoppingPatience(int v) {
       this.earlyStoppingPatience = v;
       return this;
     }
 
+    /** Whether inputs are standardised with statistics fitted on the training data. */
     public Builder standardize(boolean v) {
       this.standardize = v;
       return this;
     }
 
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
     public ModelConfig build() {
       require(inputSize > 0, "input size must be positive, got " + inputSize);
       require(inputMode != InputMode.POOLED || sequenceLength > 0, "pooled length must be positive, got " + sequenceLength);

@@ -4,6 +4,7 @@ package org.ser4j.model;
 public final class TrainingCancelledException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Training stopped at the listener's request after {@code epoch} completed epochs. */
   public TrainingCancelledException(int epoch) {
     super("training cancelled in epoch " + epoch);
   }

@@ -28,6 +28,7 @@ public final class TrainingResult {
     this.normalization = normalization;
   }
 
+  /** The configuration the network was trained with. */
   public ModelConfig config() {
     return config;
   }
@@ -37,10 +38,12 @@ public final class TrainingResult {
     return network;
   }
 
+  /** Loss and accuracy of every epoch trained. */
   public History history() {
     return history;
   }
 
+  /** The labels, in the order of the network's outputs. */
   public List<String> labels() {
     return labels;
   }
