@@ -11,7 +11,7 @@ import org.ser4j.runtime.Prediction;
  * no ND4J, no native code).
  *
  * <pre>
- * java -cp ser-examples/target/ser.jar org.ser4j.examples.EmbedRecognizer model.ser4j clip.wav...
+ * java -cp ser-cli/target/ser.jar org.ser4j.examples.EmbedRecognizer model.ser4j clip.wav...
  * </pre>
  */
 public final class EmbedRecognizer {

@@ -16,7 +16,7 @@ import org.ser4j.features.Pooling;
  * Example: MFCCs with ser-features alone (no model, no DL4J), as the seed notebook computes them.
  *
  * <pre>
- * java -cp ser-examples/target/ser.jar org.ser4j.examples.ExtractMfcc path/to/file.wav
+ * java -cp ser-cli/target/ser.jar org.ser4j.examples.ExtractMfcc path/to/file.wav
  * </pre>
  *
  * Python equivalent:

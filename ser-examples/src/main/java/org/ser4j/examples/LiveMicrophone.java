@@ -18,7 +18,7 @@ import org.ser4j.runtime.Prediction;
  * {@code javax.sound}. Where there is no audio input device it says so and exits cleanly (exit code 0).
  *
  * <pre>
- * java -cp ser-examples/target/ser.jar org.ser4j.examples.LiveMicrophone model.ser4j [seconds]
+ * java -cp ser-cli/target/ser.jar org.ser4j.examples.LiveMicrophone model.ser4j [seconds]
  * </pre>
  */
 public final class LiveMicrophone {

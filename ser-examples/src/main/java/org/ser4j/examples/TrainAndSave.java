@@ -16,7 +16,7 @@ import org.ser4j.runtime.Evaluation;
  * public one by one: {@code CorpusFeatures}, {@code CorpusDatasets}, {@code Trainer}, {@code TrainingResult}.
  *
  * <pre>
- * java -cp ser-examples/target/ser.jar org.ser4j.examples.TrainAndSave ../shared/tess-sample model.ser4j [epochs]
+ * java -cp ser-cli/target/ser.jar org.ser4j.examples.TrainAndSave ../shared/tess-sample model.ser4j [epochs]
  * </pre>
  */
 public final class TrainAndSave {
