@@ -82,6 +82,7 @@ final class Importer {
     if (bytes.length != size) {
       throw fail(null, "file changed while being read");
     }
+    checkSuperblock(bytes);
     this.weightBudget = bytes.length / 4;
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("source", "keras");
@@ -96,6 +97,60 @@ final class Importer {
       // jhdf on corrupt or truncated structures: HdfException, BufferUnderflowException, IllegalArgument...
       throw fail(null, "not a readable HDF5 file, or truncated/corrupt (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+    }
+  }
+
+  /** HDF5 signature, at 0 or after a user block of 512 x 2^k bytes. */
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+  /**
+   * Finds the HDF5 superblock and checks its end-of-file address against the file's length, as the HDF5
+   * library does: a file cut short (even by bytes jhdf would not miss) is reported as truncated.
+   */
+  private void checkSuperblock(byte[] b) throws KerasImportException {
+    int at = -1;
+    for (long off = 0; off + SIGNATURE.length <= b.length; off = off == 0 ? 512 : off * 2) {
+      if (Arrays.equals(b, (int) off, (int) off + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        at = (int) off;
+        break;
+      }
+    }
+    if (at < 0) {
+      throw fail(null, "not an HDF5 file (no HDF5 signature), so not a Keras .h5 model");
+    }
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (b.length < at + 12) {
+      throw fail(null, "truncated HDF5 superblock");
+    }
+    int version = b[at + 8] & 0xff;
+    int offsets;
+    int addresses; // position of the base address
+    switch (version) {
+      case 0, 1 -> {
+        offsets = b[at + 13] & 0xff;
+        addresses = at + 24 + (version == 1 ? 4 : 0);
+      }
+      case 2, 3 -> {
+        offsets = b[at + 9] & 0xff;
+        addresses = at + 12;
+      }
+      default -> throw fail(null, "unsupported HDF5 superblock version " + version);
+    }
+    if (offsets != 8 && offsets != 4) {
+      throw fail(null, "corrupt HDF5 superblock (size of offsets " + offsets + ")");
+    }
+    int eofAt = addresses + 2 * offsets; // base address, free-space (v0, v1) or extension (v2, v3) address, EOF
+    if (b.length < eofAt + offsets) {
+      throw fail(null, "truncated HDF5 superblock");
+    }
+    long base = offsets == 8 ? buf.getLong(addresses) : buf.getInt(addresses) & 0xffffffffL;
+    long eof = offsets == 8 ? buf.getLong(eofAt) : buf.getInt(eofAt) & 0xffffffffL;
+    if (base < 0 || eof < 0 || base > b.length) {
+      throw fail(null, "corrupt HDF5 superblock (base address " + base + ", end of file " + eof + ")");
+    }
+    if (base + eof > b.length) {
+      throw fail(null, "truncated file: the HDF5 superblock says it has " + (base + eof) + " bytes, it has "
+          + b.length);
     }
   }
 
