@@ -342,8 +342,8 @@ final class Importer {
     if (training != null && training.length() <= 4096) {
       provenance.put("keras.training_config", training);
     }
-    provenance.put("imported.by", "ser4j ser-keras " + version(Importer.class) + " (jhdf "
-        + version(HdfFile.class) + ")");
+    provenance.put("imported.by", "ser4j ser-keras " + VERSIONS.getProperty("ser4j", "dev") + " (jhdf "
+        + VERSIONS.getProperty("jhdf", "unknown") + ")");
     LOG.debug("imported {}: {} -> {}", file, shapeText(shape), out);
     return new KerasModel(out, inputShapeOf(layerList), provenance);
   }
@@ -598,9 +598,17 @@ final class Importer {
     }
   }
 
-  private static String version(Class<?> c) {
-    String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+  /** ser4j's and jhdf's versions, written by the build (jar manifests do not survive shading). */
+  private static final java.util.Properties VERSIONS = new java.util.Properties();
+
+  static {
+    try (java.io.InputStream in = Importer.class.getResourceAsStream("versions.properties")) {
+      if (in != null) {
+        VERSIONS.load(in);
+      }
+    } catch (IOException e) {
+      LOG.debug("no versions.properties", e);
+    }
   }
 
   private KerasImportException fail(String layer, String problem) {

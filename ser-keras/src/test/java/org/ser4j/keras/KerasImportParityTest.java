@@ -90,6 +90,7 @@ class KerasImportParityTest {
         .containsEntry("source.sha256", sha)
         .containsEntry("keras.version", "2.14.0")
         .containsEntry("keras.backend", "tensorflow");
+    assertThat(b.metadata().get("imported.by")).matches("ser4j ser-keras \\S+ \\(jhdf \\d+\\.\\d+\\.\\d+\\)");
     assertThat(b.labels()).containsExactly("angry", "disgust", "fear", "happy", "neutral", "pleasant_surprise",
         "sad");
     assertThat(b.featurePreset()).isEqualTo("notebook");
