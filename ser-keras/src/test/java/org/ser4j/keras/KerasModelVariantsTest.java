@@ -21,7 +21,7 @@ import org.ser4j.runtime.EmotionRecognizer;
  * that differ from the notebook's only in ways that do not change the function (a separate softmax
  * Activation, a Flatten after the LSTM, a Reshape of a (40,) input) import and give Keras's probabilities.
  */
-class UnsupportedKerasModelTest {
+class KerasModelVariantsTest {
   @TempDir Path dir;
   private int n;
 
@@ -157,6 +157,70 @@ class UnsupportedKerasModelTest {
     float[] x = KerasImportParityTest.expected().get(0).features();
     assertThat(KerasImport.read(noBias).recognizer().predictPooled(x).probabilities())
         .isEqualTo(KerasImport.read(zeroBias).recognizer().predictPooled(x).probabilities());
+  }
+
+  /** A dense-only network over the 40 pooled values, against a forward pass written out here in doubles. */
+  @Test
+  void denseOnlyModelReadsThePooledVector() throws IOException {
+    java.util.Random rnd = new java.util.Random(3);
+    float[][] k0 = randomMatrix(rnd, 40, 16, 0.003); // MFCC means reach -440: keep tanh off its rails
+    float[] b0 = randomMatrix(rnd, 1, 16, 0.1)[0];
+    float[][] k1 = randomMatrix(rnd, 16, 7, 1.0);
+    float[] b1 = randomMatrix(rnd, 1, 7, 0.1)[0];
+    Path p = model(m -> {
+      ArrayNode layers = (ArrayNode) m.config.withArray("/config/layers");
+      layers.removeAll();
+      ObjectNode in = layers.addObject().put("class_name", "InputLayer");
+      in.putObject("config").put("name", "input").putArray("batch_input_shape").addNull().add(40);
+      ObjectNode d0 = layers.addObject().put("class_name", "Dense");
+      d0.putObject("config").put("name", "d0").put("units", 16).put("activation", "tanh");
+      ObjectNode d1 = layers.addObject().put("class_name", "Dense");
+      d1.putObject("config").put("name", "d1").put("units", 7).put("activation", "softmax");
+      m.weights.clear();
+      m.weights.put("d0", new java.util.LinkedHashMap<>(Map.of("d0/kernel:0", k0)));
+      m.weights.get("d0").put("d0/bias:0", b0);
+      m.weights.put("d1", new java.util.LinkedHashMap<>(Map.of("d1/kernel:0", k1)));
+      m.weights.get("d1").put("d1/bias:0", b1);
+    });
+    float[] x = KerasImportParityTest.expected().get(2).features();
+    double[] h = new double[16];
+    for (int j = 0; j < 16; j++) {
+      double z = b0[j];
+      for (int i = 0; i < 40; i++) {
+        z += x[i] * (double) k0[i][j];
+      }
+      h[j] = Math.tanh(z);
+    }
+    double[] z = new double[7];
+    double sum = 0;
+    for (int j = 0; j < 7; j++) {
+      z[j] = b1[j];
+      for (int i = 0; i < 16; i++) {
+        z[j] += h[i] * k1[i][j];
+      }
+    }
+    double max = java.util.Arrays.stream(z).max().orElseThrow();
+    for (int j = 0; j < 7; j++) {
+      z[j] = Math.exp(z[j] - max);
+      sum += z[j];
+    }
+    KerasModel k = KerasImport.read(p);
+    assertThat(k.inputShape()).containsExactly(40);
+    double[] got = k.recognizer().predictPooled(x).probabilities().values().stream()
+        .mapToDouble(Double::doubleValue).toArray();
+    for (int j = 0; j < 7; j++) {
+      assertThat(got[j]).isCloseTo(z[j] / sum, within(1e-6));
+    }
+  }
+
+  private static float[][] randomMatrix(java.util.Random rnd, int rows, int cols, double scale) {
+    float[][] m = new float[rows][cols];
+    for (float[] row : m) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = (float) (rnd.nextGaussian() * scale);
+      }
+    }
+    return m;
   }
 
   @Test
