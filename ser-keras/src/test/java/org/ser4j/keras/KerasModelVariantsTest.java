@@ -122,14 +122,14 @@ class KerasModelVariantsTest {
       m.layerConfig("dense_2").put("activation", "linear");
       ObjectNode act = KerasFiles.JSON.createObjectNode().put("class_name", "Activation");
       act.putObject("config").put("name", "activation").put("activation", "softmax");
-      ((ArrayNode) m.config.withArray("/config/layers")).add(act);
+      m.config.withArray("/config/layers").add(act);
     }));
   }
 
   @Test
   void flattenAfterTheLstmAndReshapeOfAVectorInputAreNoOps() throws IOException {
     assertKerasProbabilities(model(m -> {
-      ArrayNode layers = (ArrayNode) m.config.withArray("/config/layers");
+      ArrayNode layers = m.config.withArray("/config/layers");
       ObjectNode input = (ObjectNode) layers.get(0).get("config");
       input.putArray("batch_input_shape").addNull().add(40);
       m.layerConfig("lstm").remove("batch_input_shape");
@@ -139,6 +139,22 @@ class KerasModelVariantsTest {
       ObjectNode flatten = KerasFiles.JSON.createObjectNode().put("class_name", "Flatten");
       flatten.putObject("config").put("name", "flatten");
       layers.insert(3, flatten);
+    }));
+  }
+
+  /** Keras 3's legacy .h5: {@code batch_shape} instead of {@code batch_input_shape}, weight names without ":0". */
+  @Test
+  void keras3LegacyLayoutImports() throws IOException {
+    assertKerasProbabilities(model(m -> {
+      m.kerasVersion = "3.3.3";
+      ObjectNode input = m.layerConfig("lstm_input");
+      input.set("batch_shape", input.remove("batch_input_shape"));
+      m.layerConfig("lstm").remove("batch_input_shape");
+      for (var layer : m.weights.entrySet()) {
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>();
+        layer.getValue().forEach((k, v) -> renamed.put(k.replace(":0", ""), v));
+        layer.setValue(renamed);
+      }
     }));
   }
 
@@ -168,7 +184,7 @@ class KerasModelVariantsTest {
     float[][] k1 = randomMatrix(rnd, 16, 7, 1.0);
     float[] b1 = randomMatrix(rnd, 1, 7, 0.1)[0];
     Path p = model(m -> {
-      ArrayNode layers = (ArrayNode) m.config.withArray("/config/layers");
+      ArrayNode layers = m.config.withArray("/config/layers");
       layers.removeAll();
       ObjectNode in = layers.addObject().put("class_name", "InputLayer");
       in.putObject("config").put("name", "input").putArray("batch_input_shape").addNull().add(40);
