@@ -71,8 +71,12 @@ final class ImportKerasCommand implements Callable<Integer> {
       stdout.printf(Locale.ROOT, "wrote %s: %d layers, %d parameters, features '%s', labels %s%n", out,
           bundle.layers().size(), bundle.parameterCount(), bundle.featurePreset(), bundle.labels());
       return 0;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
       err.println("error: " + e.getMessage());
+      return SerCli.EXIT_INPUT_FAILED;
+    } catch (IllegalArgumentException e) {
+      // the model does not fit the labels or features asked for (or the notebook's, by default)
+      err.println("error: " + input + ": " + e.getMessage() + (labels == null ? " (set them with --labels)" : ""));
       return SerCli.EXIT_INPUT_FAILED;
     }
   }
