@@ -105,7 +105,7 @@ class TessAccuracyTest {
       org.ser4j.model.FeatureDataset test = org.ser4j.model.CorpusDatasets.of(r.testFeatures(), r.training().labels());
       float[][] dl4j = r.training().predictProbabilities(test);
       org.ser4j.runtime.EmotionRecognizer recognizer = org.ser4j.runtime.EmotionRecognizer.of(
-          r.training().toBundle(key, r.testFeatures().spec().toMap(), Map.of()));
+          r.training().toBundle(r.testFeatures().spec(), null));
       double worst = 0;
       for (int i = 0; i < test.size(); i++) {
         float[][] features = r.testFeatures().features().get(i);

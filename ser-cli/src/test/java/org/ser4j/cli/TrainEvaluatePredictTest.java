@@ -37,8 +37,12 @@ class TrainEvaluatePredictTest {
         .contains("epoch 2/2: ");
     EmotionRecognizer r = EmotionRecognizer.load(model);
     assertThat(r.labels()).containsExactly("angry", "disgust", "fear", "happy", "neutral", "pleasant_surprise", "sad");
-    assertThat(r.bundle().metadata()).containsEntry("seed", "7").containsEntry("preset", "notebook")
-        .containsEntry("split.test", "7").containsKey("metrics.test.accuracy").containsKey("versions.dl4j");
+    org.ser4j.runtime.Provenance p = r.bundle().provenance();
+    assertThat(p.seed()).hasValue(7);
+    assertThat(p.modelPreset()).contains("notebook");
+    assertThat(p.testCount()).hasValue(7);
+    assertThat(p.metrics()).containsKey("test.accuracy");
+    assertThat(p.versions()).containsKeys("dl4j", "ser4j", "java", "os");
     assertThat(r.featureSpec().name()).isEqualTo("notebook");
   }
 

@@ -35,7 +35,7 @@ class ExamplesTest {
   void trainAndSaveWritesALoadableBundle() throws IOException {
     assertThat(evaluation.total()).isEqualTo(7);
     EmotionRecognizer r = EmotionRecognizer.load(model);
-    assertThat(r.bundle().metadata()).containsKey("split");
+    assertThat(r.bundle().provenance().split()).isPresent();
   }
 
   @Test

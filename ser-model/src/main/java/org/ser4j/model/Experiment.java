@@ -26,6 +26,7 @@ import org.ser4j.data.Utterance;
 import org.ser4j.features.FeatureSpec;
 import org.ser4j.runtime.Evaluation;
 import org.ser4j.runtime.ModelBundle;
+import org.ser4j.runtime.Provenance;
 
 /**
  * The whole training flow as one object: a corpus and its split, a {@link Preset} (feature recipe + network),
@@ -150,50 +151,30 @@ public final class Experiment {
       FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis) {
 
     /**
-     * The provenance a bundle of this result carries: corpus (name, format, an identity that does not reveal
-     * the training machine's paths), split and the counts actually used, preset, network configuration, seed,
-     * epochs, held-out scores, versions.
+     * What this result says of its training data, for a bundle's {@link Provenance}: the corpus (named by
+     * {@code corpusDescription}, its layout and an identity that does not reveal the training machine's
+     * paths), the split with the counts actually used, the augmentation (none), the held-out scores.
      */
-    public Map<String, String> provenance(String corpusDescription) {
-      Map<String, String> meta = new LinkedHashMap<>();
-      meta.put("corpus", corpusDescription);
-      meta.put("corpus.format", corpus.format().id());
-      meta.put("corpus.id", corpusIdentity(corpus));
-      meta.put("split", split.description());
-      meta.put("split.train", Integer.toString(trainFeatures.size()));
-      meta.put("split.test", Integer.toString(testFeatures.size()));
-      meta.put("split.train.unusable", Integer.toString(trainFeatures.problems().size()));
-      meta.put("split.test.unusable", Integer.toString(testFeatures.problems().size()));
-      meta.put("preset", preset.id());
-      meta.put("model.config", training.config().toString());
-      meta.put("seed", Long.toString(training.config().seed()));
-      meta.put("epochs.trained", Integer.toString(training.history().size()));
-      meta.put("metrics.test.accuracy", String.format(Locale.ROOT, "%.6f", evaluation.accuracy()));
-      meta.put("metrics.test.macro_f1", String.format(Locale.ROOT, "%.6f", evaluation.macroF1()));
-      meta.put("versions.ser4j", ser4jVersion());
-      meta.put("versions.java", System.getProperty("java.version"));
-      meta.put("versions.dl4j", ModelBundles.DL4J_VERSION);
-      meta.put("versions.os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-      meta.put("created", java.time.Instant.now().toString());
-      return meta;
+    public Provenance provenance(String corpusDescription) {
+      return Provenance.builder()
+          .corpus(corpusDescription, corpus.format().id(), corpusIdentity(corpus))
+          .split(split.description(), trainFeatures.size(), testFeatures.size(), trainFeatures.problems().size(),
+              testFeatures.problems().size())
+          .augmentation("none")
+          .metric("test.accuracy", evaluation.accuracy())
+          .metric("test.macro_f1", evaluation.macroF1())
+          .build();
     }
 
     /**
-     * Writes the model bundle (network, labels, feature recipe, {@link #provenance provenance}) to
-     * {@code out} atomically.
+     * Writes the model bundle (network, labels, feature recipe, provenance) to {@code out} atomically.
      *
      * @param corpusDescription how the bundle names the training data (e.g. {@code "TESS"})
      * @throws IOException when {@code out} cannot be written
      */
     public ModelBundle writeBundle(Path out, String corpusDescription) throws IOException {
-      return training.writeBundle(out, preset.id(), trainFeatures.spec().toMap(), provenance(corpusDescription));
+      return training.writeBundle(out, trainFeatures.spec(), provenance(corpusDescription));
     }
-  }
-
-  /** ser4j's version from the jar manifest, or {@code "dev"} when run from classes. */
-  static String ser4jVersion() {
-    String v = Experiment.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 
   /**

@@ -3,13 +3,13 @@ package org.ser4j.model;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ser4j.features.FeatureSpec;
 import org.ser4j.runtime.Activation;
 import org.ser4j.runtime.DenseLayer;
 import org.ser4j.runtime.InputMode;
@@ -17,6 +17,7 @@ import org.ser4j.runtime.LayerSpec;
 import org.ser4j.runtime.LstmLayer;
 import org.ser4j.runtime.ModelBundle;
 import org.ser4j.runtime.Normalization;
+import org.ser4j.runtime.Provenance;
 
 /**
  * Converts trained DL4J networks to ser-runtime {@link ModelBundle}s.
@@ -36,31 +37,26 @@ public final class ModelBundles {
   private ModelBundles() {
   }
 
-  static ModelBundle toBundle(TrainingResult r, String featurePreset, Map<String, String> featureConfig,
-      Map<String, String> metadata) {
-    Map<String, String> meta = new LinkedHashMap<>();
+  /**
+   * The bundle of a trained network: its weights, labels, normalisation, the feature recipe and the
+   * provenance of {@code data} completed with what the training itself knows (model preset and configuration,
+   * seed, epochs, training-time scores, versions, creation time). The one place bundle provenance is written.
+   */
+  static ModelBundle toBundle(TrainingResult r, FeatureSpec features, Provenance data) {
     ModelConfig c = r.config();
-    meta.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    meta.put("model.preset", c.name());
-    meta.put("model.config", c.toString());
-    meta.put("train.seed", Long.toString(c.seed()));
-    meta.put("train.epochs.configured", Integer.toString(c.epochs()));
-    meta.put("train.epochs.run", Integer.toString(r.history().size()));
-    meta.put("train.epochs.best", Integer.toString(r.history().bestEpoch()));
+    Provenance.Builder p = (data == null ? Provenance.builder() : data.toBuilder())
+        .recipe(features.name(), c.name(), c.toString())
+        .seed(c.seed())
+        .epochs(r.history().size(), r.history().bestEpoch());
     EpochStats best = r.history().best();
-    meta.put("metrics.train.loss", fmt(best.trainLoss()));
-    meta.put("metrics.train.accuracy", fmt(best.trainAccuracy()));
+    p.metric("train.loss", best.trainLoss()).metric("train.accuracy", best.trainAccuracy());
     if (best.hasValidation()) {
-      meta.put("metrics.validation.loss", fmt(best.validationLoss()));
-      meta.put("metrics.validation.accuracy", fmt(best.validationAccuracy()));
+      p.metric("validation.loss", best.validationLoss()).metric("validation.accuracy", best.validationAccuracy());
     }
-    meta.put("library.ser4j", version(ModelBundles.class));
-    meta.put("library.dl4j", DL4J_VERSION);
-    meta.put("java.version", System.getProperty("java.version"));
-    if (metadata != null) {
-      meta.putAll(metadata);
-    }
-    return toBundle(r.network(), c, r.labels(), r.normalization().orElse(null), featurePreset, featureConfig, meta);
+    Provenance merged = p.runtimeVersions().version("dl4j", DL4J_VERSION)
+        .created(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).build();
+    return toBundle(r.network(), c, r.labels(), r.normalization().orElse(null), features.name(), features.toMap(),
+        merged.toMetadata());
   }
 
   /** Converts any network built by {@link Networks#build(ModelConfig)} (trained or not). */
@@ -142,12 +138,4 @@ public final class ModelBundles {
     throw new IllegalArgumentException("activation " + dl4j + " has no ser-runtime equivalent");
   }
 
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.6f", v);
-  }
-
-  private static String version(Class<?> c) {
-    String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
 }

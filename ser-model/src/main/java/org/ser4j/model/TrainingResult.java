@@ -3,13 +3,14 @@ package org.ser4j.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.ser4j.features.FeatureSpec;
 import org.ser4j.model.Batches.Standardizer;
 import org.ser4j.runtime.Evaluation;
 import org.ser4j.runtime.ModelBundle;
 import org.ser4j.runtime.Normalization;
+import org.ser4j.runtime.Provenance;
 
 /** A trained network with its {@link History}, labels and input normalisation. */
 public final class TrainingResult {
@@ -67,18 +68,22 @@ public final class TrainingResult {
   }
 
   /**
-   * The bundle ser-runtime reads: network converted to plain layers, normalisation, labels, the given
-   * feature settings, and provenance (config, epochs, final metrics, library versions, creation time) plus
-   * {@code metadata} (e.g. corpus, split; these win on key clashes).
+   * The bundle ser-runtime reads: the network as plain layers, normalisation, labels, the feature recipe it
+   * was trained on, and {@link Provenance}: what {@code data} says of the training data (corpus, split,
+   * counts used, augmentation; may be null) completed with the configuration, seed, epochs, training-time
+   * scores, versions and creation time.
    */
-  public ModelBundle toBundle(String featurePreset, Map<String, String> featureConfig, Map<String, String> metadata) {
-    return ModelBundles.toBundle(this, featurePreset, featureConfig, metadata);
+  public ModelBundle toBundle(FeatureSpec features, Provenance data) {
+    return ModelBundles.toBundle(this, features, data);
   }
 
-  /** {@link #toBundle} then {@link ModelBundle#write(Path)}. */
-  public ModelBundle writeBundle(Path file, String featurePreset, Map<String, String> featureConfig,
-      Map<String, String> metadata) throws IOException {
-    ModelBundle b = toBundle(featurePreset, featureConfig, metadata);
+  /**
+   * {@link #toBundle} then {@link ModelBundle#write(Path)} (atomically).
+   *
+   * @throws IOException when {@code file} cannot be written
+   */
+  public ModelBundle writeBundle(Path file, FeatureSpec features, Provenance data) throws IOException {
+    ModelBundle b = toBundle(features, data);
     b.write(file);
     return b;
   }

@@ -2,12 +2,12 @@ package org.ser4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +16,8 @@ import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
 import org.ser4j.data.SyntheticTess;
 import org.ser4j.runtime.EmotionRecognizer;
+import org.ser4j.runtime.ModelBundle;
+import org.ser4j.runtime.Provenance;
 
 class ExperimentTest {
 
@@ -55,15 +57,25 @@ class ExperimentTest {
   void bundleCarriesProvenanceWithoutTheTrainingMachinesPaths() throws IOException {
     Path out = dir.resolve("model.ser4j");
     result.writeBundle(out, "synthetic TESS");
-    Map<String, String> meta = EmotionRecognizer.load(out).bundle().metadata();
-    assertThat(meta).containsEntry("preset", "notebook").containsEntry("seed", "7")
-        .containsEntry("corpus", "synthetic TESS").containsEntry("corpus.format", "tess")
-        .containsEntry("split.train", Integer.toString(split.train().size()))
-        .containsEntry("split.test", Integer.toString(split.test().size()))
-        .containsKeys("versions.ser4j", "versions.java", "versions.dl4j", "versions.os", "metrics.test.accuracy");
-    assertThat(meta.get("corpus.id")).startsWith("sha256:").endsWith("(" + corpus.utterances().size() + " files)");
+    ModelBundle bundle = EmotionRecognizer.load(out).bundle();
+    Provenance p = bundle.provenance();
+    assertThat(p.modelPreset()).contains("notebook");
+    assertThat(p.featurePreset()).contains("notebook");
+    assertThat(p.seed()).hasValue(7);
+    assertThat(p.corpus()).contains("synthetic TESS");
+    assertThat(p.corpusFormat()).contains("tess");
+    assertThat(p.trainCount()).hasValue(split.train().size());
+    assertThat(p.testCount()).hasValue(split.test().size());
+    assertThat(p.augmentation()).contains("none");
+    assertThat(p.epochsRun()).hasValue(2);
+    assertThat(p.versions()).containsKeys("ser4j", "java", "dl4j", "os");
+    assertThat(p.metrics()).containsKeys("test.accuracy", "test.macro_f1", "train.loss");
+    assertThat(p.metrics().get("test.accuracy")).isCloseTo(result.evaluation().accuracy(), within(1e-6));
+    assertThat(p.extra()).isEmpty();
+    assertThat(p.corpusId().orElseThrow()).startsWith("sha256:")
+        .endsWith("(" + corpus.utterances().size() + " files)");
     String root = dir.toAbsolutePath().toString();
-    assertThat(meta.values()).noneMatch(v -> v.contains(root));
+    assertThat(bundle.metadata().values()).noneMatch(v -> v.contains(root));
   }
 
   @Test
@@ -87,8 +99,8 @@ class ExperimentTest {
     Experiment.Result r = Experiment.builder(c2, s2).preset(Preset.NOTEBOOK).epochs(1).build().run();
     assertThat(r.trainFeatures().size()).isEqualTo(s2.train().size() - 1);
     assertThat(r.trainFeatures().problems()).hasSize(1);
-    assertThat(r.provenance("x")).containsEntry("split.train", Integer.toString(s2.train().size() - 1))
-        .containsEntry("split.train.unusable", "1");
+    assertThat(r.provenance("x").trainCount()).hasValue(s2.train().size() - 1);
+    assertThat(r.provenance("x").toMetadata()).containsEntry("data.train.unusable", "1");
   }
 
   @Test

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ser4j.audio.LoadOptions;
+import org.ser4j.features.FeatureSpec;
+import org.ser4j.features.MfccConfig;
 import org.ser4j.runtime.EmotionRecognizer;
 import org.ser4j.runtime.ModelBundle;
+import org.ser4j.runtime.Provenance;
 
 /** The plain-Java forward pass of ser-runtime equals DL4J's output() on the same weights and inputs. */
 class ParityTest {
@@ -109,12 +113,18 @@ class ParityTest {
         .earlyStoppingPatience(0).build();
     TrainingResult result = new Trainer().train(c, train, null, null);
     Path f = dir.resolve("fw.ser4j");
-    result.writeBundle(f, "framewise-test", Map.of("n_mfcc", "6"), Map.of("corpus", "synthetic"));
+    FeatureSpec sixMfcc = FeatureSpec.of("framewise-test", LoadOptions.defaults(),
+        MfccConfig.builder(22050).nMfcc(6).build(), false, FeatureSpec.Pooling.NONE);
+    result.writeBundle(f, sixMfcc,
+        Provenance.builder().corpus("synthetic", "none", "none").build());
     EmotionRecognizer r = EmotionRecognizer.load(f);
 
     assertThat(r.bundle().normalization()).isPresent();
-    assertThat(r.bundle().metadata()).containsEntry("corpus", "synthetic").containsKey("metrics.train.accuracy")
-        .containsEntry("train.epochs.run", "2").containsEntry("library.dl4j", "1.0.0-M2.1");
+    Provenance p = r.bundle().provenance();
+    assertThat(p.corpus()).contains("synthetic");
+    assertThat(p.metrics()).containsKey("train.accuracy");
+    assertThat(p.epochsRun()).hasValue(2);
+    assertThat(p.versions()).containsEntry("dl4j", "1.0.0-M2.1");
     float[][] expected = result.predictProbabilities(test);
     for (int i = 0; i < test.size(); i++) {
       assertThat(r.predict(test.sequence(i)).toArray())

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.ser4j.features.FeatureSpec;
 
 /**
  * A trained emotion classifier in one file: the network as a plain layer list, the feature configuration,
@@ -152,6 +153,11 @@ public final class ModelBundle {
     return metadata;
   }
 
+  /** {@link #metadata()} read as typed {@link Provenance}. */
+  public Provenance provenance() {
+    return Provenance.fromMetadata(metadata);
+  }
+
   public long parameterCount() {
     return layers.stream().mapToLong(LayerSpec::parameterCount).sum();
   }
@@ -213,6 +219,19 @@ public final class ModelBundle {
       layers.clear();
       list.forEach(this::addLayer);
       return this;
+    }
+
+    /**
+     * The feature recipe: its {@link FeatureSpec#name() name} and {@link FeatureSpec#toMap() settings}, the
+     * one serialisation of a recipe in a bundle.
+     */
+    public Builder featureSpec(FeatureSpec spec) {
+      return featurePreset(spec.name()).featureConfig(spec.toMap());
+    }
+
+    /** The metadata: the provenance's entries ({@link Provenance#toMetadata()}), replacing any set before. */
+    public Builder provenance(Provenance provenance) {
+      return metadata(provenance.toMetadata());
     }
 
     public Builder featurePreset(String name) {
