@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +43,7 @@ public final class CorpusFeatures {
   private final MfccExtractor extractor;
   private final FeatureCache cache;
   private final int parallelism;
+  private final Executor executor;
   private final ProgressListener progress;
 
   private CorpusFeatures(Builder b) {
@@ -48,6 +51,7 @@ public final class CorpusFeatures {
     this.extractor = spec.newExtractor();
     this.cache = b.cache;
     this.parallelism = b.parallelism;
+    this.executor = b.executor;
     this.progress = b.progress;
   }
 
@@ -67,16 +71,17 @@ public final class CorpusFeatures {
     Problem[] problems = new Problem[n];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger hits = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+    ExecutorService ownPool = executor != null ? null : Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "ser4j-features");
       t.setDaemon(true);
       return t;
     });
+    Executor pool = executor != null ? executor : ownPool;
+    List<Future<?>> futures = new ArrayList<>(n);
     try {
-      List<Future<?>> futures = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         final int index = i;
-        futures.add(pool.submit(() -> {
+        futures.add(CompletableFuture.runAsync(() -> {
           Utterance u = utterances.get(index);
           try {
             results[index] = compute(u, hits);
@@ -88,18 +93,21 @@ public final class CorpusFeatures {
             problems[index] = Problem.skipped(u.path(), e.getMessage());
           }
           progress.progress(done.incrementAndGet(), n);
-        }));
+        }, pool));
       }
       for (Future<?> f : futures) {
         f.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      futures.forEach(f -> f.cancel(true)); // tasks not yet started on a shared executor never run
       throw new CancellationException("feature extraction interrupted");
     } catch (ExecutionException e) {
       throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (ownPool != null) {
+        ownPool.shutdownNow();
+      }
     }
     List<Utterance> ok = new ArrayList<>(n);
     List<float[][]> features = new ArrayList<>(n);
@@ -138,6 +146,7 @@ public final class CorpusFeatures {
     private final FeatureSpec spec;
     private FeatureCache cache;
     private int parallelism = Runtime.getRuntime().availableProcessors();
+    private Executor executor;
     private ProgressListener progress = ProgressListener.NONE;
 
     private Builder(FeatureSpec spec) {
@@ -150,12 +159,21 @@ public final class CorpusFeatures {
       return this;
     }
 
-    /** Worker threads (default: available processors). */
+    /** Worker threads of the pool each {@code extract} call makes (default: available processors). */
     public Builder parallelism(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
       }
       this.parallelism = threads;
+      return this;
+    }
+
+    /**
+     * Runs the work on {@code executor} (an application's shared pool, say) instead of a pool of
+     * {@link #parallelism} threads made, and shut down, by each {@link CorpusFeatures#extract} call.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

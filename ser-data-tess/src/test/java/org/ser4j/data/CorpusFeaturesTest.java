@@ -116,6 +116,30 @@ class CorpusFeaturesTest {
   }
 
   @Test
+  void runsOnTheApplicationsExecutorWhenGivenOneAndLeavesItRunning() throws Exception {
+    List<Utterance> utts = smallCorpus();
+    java.util.concurrent.ExecutorService shared = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "app-pool");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      FeatureSet viaShared = CorpusFeatures.builder(FeatureSpec.notebook()).executor(shared)
+          .progress((done, total) -> threads.add(Thread.currentThread().getName())).build().extract(utts);
+      FeatureSet own = CorpusFeatures.builder(FeatureSpec.notebook()).parallelism(1).build().extract(utts);
+      assertThat(threads).containsOnly("app-pool");
+      for (int i = 0; i < utts.size(); i++) {
+        assertThat(viaShared.vector(i)).containsExactly(own.vector(i));
+      }
+      assertThat(shared.isShutdown()).isFalse();
+      assertThat(shared.submit(() -> 42).get()).isEqualTo(42);
+    } finally {
+      shared.shutdownNow();
+    }
+  }
+
+  @Test
   void warmCacheReturnsTheSameFeaturesWithoutRecomputing() throws IOException {
     List<Utterance> utts = smallCorpus();
     FeatureCache cache = new FeatureCache(dir.resolve("cache"));
