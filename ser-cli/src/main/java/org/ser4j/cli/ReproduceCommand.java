@@ -22,6 +22,7 @@ import org.ser4j.data.SyntheticTess;
 import org.ser4j.data.Utterance;
 import org.ser4j.features.MfccConfig;
 import org.ser4j.features.MfccExtractor;
+import org.ser4j.features.StftConfig;
 import org.ser4j.model.EpochStats;
 import org.ser4j.model.Experiment;
 import org.ser4j.model.History;
@@ -142,7 +143,7 @@ final class ReproduceCommand implements Callable<Integer> {
       }
     }
     save(Charts.waveformGrid(examples), figures, "waveforms", figureNames);
-    MfccConfig stft = MfccConfig.builder(22050).build();
+    StftConfig stft = StftConfig.defaults(); // librosa.stft defaults: n_fft 2048, hop 512, Hann
     List<String> spectrogramNames = new ArrayList<>();
     for (Map.Entry<String, AudioClip> e : examples.entrySet()) {
       save(Charts.spectrogram(e.getValue(), stft, "Spectrogram: " + e.getKey() + tag), figures,

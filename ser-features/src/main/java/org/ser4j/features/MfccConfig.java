@@ -257,6 +257,15 @@ public final class MfccConfig {
     return lifter;
   }
 
+  /**
+   * The STFT layer of this configuration: {@code n_fft}, {@code hop_length}, {@code win_length},
+   * {@code window}, {@code center}, {@code pad_mode} (librosa's {@code mfcc -> melspectrogram -> stft}).
+   */
+  public StftConfig stft() {
+    return StftConfig.builder().nFft(nFft).hopLength(hopLength).winLength(winLength).window(window).center(center)
+        .padMode(padMode).build();
+  }
+
   /** Number of FFT bins, {@code 1 + n_fft / 2}. */
   public int binCount() {
     return 1 + nFft / 2;
@@ -439,6 +448,12 @@ public final class MfccConfig {
     public Builder lifter(double lifter) {
       this.lifter = lifter;
       return this;
+    }
+
+    /** Takes every STFT parameter ({@code n_fft}, hop, window length, window, centring, padding) from {@code stft}. */
+    public Builder stft(StftConfig stft) {
+      return nFft(stft.nFft()).hopLength(stft.hopLength()).winLength(stft.winLength()).window(stft.window())
+          .center(stft.center()).padMode(stft.padMode());
     }
 
     /**

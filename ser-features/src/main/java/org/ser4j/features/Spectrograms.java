@@ -79,6 +79,41 @@ public final class Spectrograms {
     return window(config.window(), config.winLength(), config.nFft());
   }
 
+  /** The window of an STFT config: {@link #window(Window, int, int)} with its window, win_length and n_fft. */
+  public static float[] window(StftConfig stft) {
+    return window(stft.window(), stft.winLength(), stft.nFft());
+  }
+
+  /**
+   * {@code abs(librosa.stft(y, ...)) ** power} for an STFT config alone (no sample rate or mel settings
+   * needed): {@code frames x (1 + n_fft / 2)}. {@code power} 2 is the power spectrogram, 1 the magnitude.
+   *
+   * @throws IllegalArgumentException for an empty signal, one shorter than n_fft without centring, or a
+   *     power that is not positive
+   */
+  public static float[][] spectrogram(float[] y, StftConfig stft, double power) {
+    Objects.requireNonNull(stft, "stft");
+    if (!(power > 0) || Double.isInfinite(power)) {
+      throw new IllegalArgumentException("power must be positive and finite, got " + power);
+    }
+    int frames = stft.frameCount(y.length);
+    float[] padded = pad(y, stft.nFft(), stft.center(), stft.padMode());
+    float[] w = window(stft);
+    PowerSpectrum ps = PowerSpectrum.create(stft.nFft());
+    float[][] out = new float[frames][stft.binCount()];
+    for (int t = 0; t < frames; t++) {
+      float[] row = out[t];
+      ps.compute(padded, t * stft.hopLength(), w, row);
+      if (power != 2.0) {
+        double half = power / 2.0;
+        for (int k = 0; k < row.length; k++) {
+          row[k] = (float) Math.pow(row[k], half);
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * The signal as {@code stft} frames it: padded by {@code nFft / 2} on both sides with zeros or
    * {@code numpy.pad(mode='reflect')} when {@code center}, else a copy.

@@ -49,6 +49,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.ser4j.audio.AudioClip;
 import org.ser4j.features.MfccConfig;
 import org.ser4j.features.Spectrograms;
+import org.ser4j.features.StftConfig;
 
 /**
  * Factories for the charts of a speech emotion recognition study: class counts, waveforms, spectrograms, MFCC
@@ -303,21 +304,38 @@ public final class Charts {
    *     frame (shorter than {@code n_fft} without centring)
    */
   public static Chart spectrogram(AudioClip clip, MfccConfig cfg, String title) {
-    checkClip(clip, "clip");
     if (cfg == null) {
       throw new IllegalArgumentException("cfg is null");
     }
+    return spectrogram(clip, cfg.stft(), cfg.amin(), cfg.topDb(), title);
+  }
+
+  /**
+   * {@link #spectrogram(AudioClip, MfccConfig, String)} with STFT settings alone ({@link StftConfig#defaults()}
+   * is librosa's), {@code amin} 1e-10 and {@code top_db} 80, librosa's {@code amplitude_to_db} defaults.
+   *
+   * @param clip the clip
+   * @param stft the STFT parameters
+   * @param title chart title, or {@code null}
+   * @return the chart
+   * @throws IllegalArgumentException if the clip is null or empty, {@code stft} is null, or the clip yields no
+   *     frame
+   */
+  public static Chart spectrogram(AudioClip clip, StftConfig stft, String title) {
+    return spectrogram(clip, stft, 1e-10, 80.0, title);
+  }
+
+  private static Chart spectrogram(AudioClip clip, StftConfig stft, double amin, double topDb, String title) {
+    checkClip(clip, "clip");
+    if (stft == null) {
+      throw new IllegalArgumentException("stft is null");
+    }
     int sr = clip.sampleRate();
-    MfccConfig stft = cfg.toBuilder().sampleRate(sr).fmax(null).fmin(0).power(2.0).build();
     float[] y = clip.monoSamples();
     int frames = stft.frameCount(y.length);
-    if (frames <= 0) {
-      throw new IllegalArgumentException("clip of " + y.length + " samples yields no STFT frame with n_fft = "
-          + stft.nFft() + " and center = false");
-    }
-    float[][] power = Spectrograms.powerSpectrogram(y, stft);
+    float[][] power = Spectrograms.spectrogram(y, stft, 2.0);
     float maxPower = Math.max(0f, Matrices.max(power));
-    float[][] db = Spectrograms.powerToDb(power, maxPower, stft.amin(), stft.topDb());
+    float[][] db = Spectrograms.powerToDb(power, maxPower, amin, topDb);
     double hop = stft.hopLength();
     double duration = y.length / (double) sr;
     double binHz = sr / (double) stft.nFft();

@@ -10,7 +10,7 @@
  *
  * <pre>{@code
  * Charts.classCounts(countsByEmotion, "TESS: clips per emotion").writePng(Path.of("counts.png"));
- * Charts.spectrogram(clip, MfccConfig.librosaDefaults(clip.sampleRate()), "angry").writeSvg(Path.of("s.svg"));
+ * Charts.spectrogram(clip, StftConfig.defaults(), "angry").writeSvg(Path.of("s.svg"));
  * Charts.confusionMatrix(counts, labels, true).writePng(Path.of("confusion.png"));
  * }</pre>
  *

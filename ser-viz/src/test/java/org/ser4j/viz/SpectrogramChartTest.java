@@ -10,6 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.ser4j.audio.AudioClip;
 import org.ser4j.features.MfccConfig;
+import org.ser4j.features.StftConfig;
 import org.junit.jupiter.api.Test;
 
 class SpectrogramChartTest {
@@ -121,7 +122,17 @@ class SpectrogramChartTest {
     assertThatThrownBy(() -> Charts.spectrogram(AudioClip.ofMono(SR, new float[0]),
         MfccConfig.librosaDefaults(SR), "x")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no samples");
-    assertThatThrownBy(() -> Charts.spectrogram(TestSignals.chirpClip(SR, 0.2), null, "x"))
+    assertThatThrownBy(() -> Charts.spectrogram(TestSignals.chirpClip(SR, 0.2), (MfccConfig) null, "x"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cfg");
+    assertThatThrownBy(() -> Charts.spectrogram(TestSignals.chirpClip(SR, 0.2), (StftConfig) null, "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stft");
+  }
+
+  @Test
+  void anStftConfigAloneDrawsWhatTheMfccConfigContainingItDraws() {
+    AudioClip clip = TestSignals.chirpClip(SR, 0.5);
+    MfccConfig m = MfccConfig.librosaDefaults(SR);
+    assertThat(Charts.spectrogram(clip, m.stft(), "x").toPng(300, 200))
+        .isEqualTo(Charts.spectrogram(clip, m, "x").toPng(300, 200));
   }
 }
