@@ -14,6 +14,7 @@ import org.ser4j.data.CorpusStats;
 import org.ser4j.data.LabelSet;
 import org.ser4j.data.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,7 @@ final class CorpusCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "The corpus folder.")
   Path path;
 
-  @Option(names = "--corpus", paramLabel = "NAME", defaultValue = "tess",
-      description = "Naming convention: tess, ravdess, crema-d, savee, emodb (default: ${DEFAULT-VALUE}).")
-  String corpus;
+  @Mixin CommonOptions.CorpusOption corpus;
 
   @Option(names = "--native-labels",
       description = "Keep the corpus's own labels (e.g. calm, boredom) instead of the seven TESS classes.")
@@ -48,7 +47,7 @@ final class CorpusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    CorpusFormat format = Options.corpusFormat(spec, corpus);
+    CorpusFormat format = corpus.format;
     Corpus c = Corpus.scan(path, format, nativeLabels ? LabelSet.NATIVE : LabelSet.TESS);
     CorpusStats stats;
     try (ProgressDisplay bar = ProgressDisplay.create(spec.commandLine().getErr(), "probing")) {

@@ -9,14 +9,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.data.Corpus;
-import org.ser4j.data.CorpusFormat;
 import org.ser4j.data.LabelSet;
 import org.ser4j.data.Manifest;
 import org.ser4j.data.Utterance;
 import org.ser4j.runtime.EmotionRecognizer;
 import org.ser4j.runtime.Evaluation;
 import org.ser4j.runtime.Prediction;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,26 +40,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model bundle.")
   Path model;
 
-  @Option(names = "--data", paramLabel = "PATH", description = "A corpus folder: every usable file is scored.")
-  Path data;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  CommonOptions.DataOrManifest source;
 
-  @Option(names = "--manifest", paramLabel = "FILE", description = "A split manifest: its test part is scored.")
-  Path manifest;
+  @Mixin CommonOptions.CorpusOption corpus;
 
-  @Option(names = "--corpus", defaultValue = "tess", paramLabel = "NAME", description = "Naming convention (default: ${DEFAULT-VALUE}).")
-  String corpus;
-
-  @Option(names = "--json", description = "Print the metrics as JSON.")
-  boolean json;
+  @Mixin CommonOptions.JsonOption output;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if ((data == null) == (manifest == null)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --data or --manifest");
-    }
     EmotionRecognizer recognizer;
     try {
       recognizer = EmotionRecognizer.load(model);
@@ -66,9 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return SerCli.EXIT_INPUT_FAILED;
     }
-    CorpusFormat format = Options.corpusFormat(spec, corpus);
+    Path manifest = source.manifest;
     List<Utterance> utts = manifest != null ? Manifest.read(manifest).test()
-        : Corpus.scan(data, format, LabelSet.TESS).utterances();
+        : Corpus.scan(source.data, corpus.format, LabelSet.TESS).utterances();
     List<String> labels = recognizer.labels();
     List<Integer> actual = new ArrayList<>();
     List<Integer> predicted = new ArrayList<>();
@@ -98,7 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Evaluation ev = Evaluation.of(labels, actual.stream().mapToInt(Integer::intValue).toArray(),
         predicted.stream().mapToInt(Integer::intValue).toArray());
-    if (json) {
+    if (output.json) {
       out.println(ev.toJson());
     } else {
       out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%n", model, ev.total(), ev.accuracy(),

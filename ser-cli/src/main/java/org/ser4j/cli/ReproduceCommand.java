@@ -32,9 +32,9 @@ import org.ser4j.runtime.Evaluation;
 import org.ser4j.viz.Chart;
 import org.ser4j.viz.Charts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ser reproduce}: the seed notebook, end to end, with a report. */
@@ -67,30 +67,19 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "Model and feature preset (default: ${DEFAULT-VALUE}, the seed notebook).")
   Preset preset;
 
-  @Option(names = "--split", defaultValue = "random", paramLabel = "random|speaker|word",
-      description = "How to hold out the validation part (default: ${DEFAULT-VALUE}, the notebook's 80/20).")
-  String split;
+  @Mixin CommonOptions.SplitOption split;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the preset's; notebook: 50).")
-  Integer epochs;
+  @Mixin CommonOptions.EpochsOption epochs;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin CommonOptions.SeedOption seedOption;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
-    if (epochs != null && epochs < 1) {
-      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1");
-    }
-    Splits.Strategy strategy;
-    try {
-      strategy = Splits.Strategy.parse(split);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--split must be random, speaker or word, not '" + split + "'");
-    }
+    Splits.Strategy strategy = split.strategy;
+    long seed = seedOption.seed;
     Map<String, Long> millis = new LinkedHashMap<>();
     long start = System.nanoTime();
     Files.createDirectories(out);
@@ -161,8 +150,8 @@ final class ReproduceCommand implements Callable<Integer> {
     // 2. features, training, evaluation
     Split s = Splits.of(strategy, corpus.utterances(), 0.2, seed);
     Experiment.Builder experiment = Experiment.builder(corpus, s).preset(preset).seed(seed);
-    if (epochs != null) {
-      experiment.epochs(epochs);
+    if (epochs.epochs != null) {
+      experiment.epochs(epochs.epochs);
     }
     stdout.printf(Locale.ROOT, "Split: %d train, %d validation (%s); preset %s%n", s.train().size(), s.test().size(),
         s.description(), preset.id());

@@ -9,16 +9,15 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.ser4j.data.Corpus;
-import org.ser4j.data.CorpusFormat;
 import org.ser4j.data.LabelSet;
 import org.ser4j.data.Manifest;
 import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
 import org.ser4j.data.Utterance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,19 +38,15 @@ final class SplitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "The corpus folder.")
   Path path;
 
-  @Option(names = "--by", required = true, paramLabel = "random|speaker|word", description = "How to split.")
-  String by;
+  @Option(names = "--by", required = true, paramLabel = "random|speaker|word",
+      converter = CommonOptions.StrategyConverter.class, description = "How to split.")
+  Splits.Strategy strategy;
 
-  @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
-      description = "Share of labels' utterances, speakers or words held out (default: ${DEFAULT-VALUE}).")
-  double testFraction;
+  @Mixin CommonOptions.TestFractionOption fraction;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin CommonOptions.SeedOption seed;
 
-  @Option(names = "--corpus", paramLabel = "NAME", defaultValue = "tess",
-      description = "Naming convention: tess, ravdess, crema-d, savee, emodb (default: ${DEFAULT-VALUE}).")
-  String corpus;
+  @Mixin CommonOptions.CorpusOption corpus;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The manifest CSV to write.")
   Path out;
@@ -61,19 +56,9 @@ final class SplitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    CorpusFormat format = Options.corpusFormat(spec, corpus);
-    Splits.Strategy strategy;
     try {
-      strategy = Splits.Strategy.parse(by);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--by must be random, speaker or word, not '" + by + "'");
-    }
-    if (!(testFraction > 0 && testFraction < 1)) {
-      throw new ParameterException(spec.commandLine(), "--test-fraction must be between 0 and 1, not " + testFraction);
-    }
-    try {
-      Corpus c = Corpus.scan(path, format, LabelSet.TESS);
-      Split split = Splits.of(strategy, c.utterances(), testFraction, seed);
+      Corpus c = Corpus.scan(path, corpus.format, LabelSet.TESS);
+      Split split = Splits.of(strategy, c.utterances(), fraction.testFraction, seed.seed);
       Manifest.write(split, out);
       stdout.printf(Locale.ROOT, "%s: %d train, %d test (%s)%n", out, split.train().size(), split.test().size(),
           split.description());

@@ -15,9 +15,9 @@ import org.ser4j.data.Splits;
 import org.ser4j.model.Experiment;
 import org.ser4j.model.Preset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ser train}: features, split, LSTM training, evaluation, model bundle. */
@@ -40,29 +40,22 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "PATH", description = "The corpus folder.")
   Path data;
 
-  @Option(names = "--corpus", defaultValue = "tess", paramLabel = "NAME",
-      description = "Naming convention: tess, ravdess, crema-d, savee, emodb (default: ${DEFAULT-VALUE}).")
-  String corpus;
+  @Mixin CommonOptions.CorpusOption corpus;
 
   @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
   Preset preset;
 
-  @Option(names = "--split", defaultValue = "random", paramLabel = "random|speaker|word",
-      description = "How to hold out the test part (default: ${DEFAULT-VALUE}).")
-  String split;
+  @Mixin CommonOptions.SplitOption split;
 
   @Option(names = "--manifest", paramLabel = "FILE", description = "Use this split manifest instead of --split.")
   Path manifest;
 
-  @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F", description = "Default: ${DEFAULT-VALUE}.")
-  double testFraction;
+  @Mixin CommonOptions.TestFractionOption fraction;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the preset's).")
-  Integer epochs;
+  @Mixin CommonOptions.EpochsOption epochs;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed for split and training (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin CommonOptions.SeedOption seed;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: ~/.cache/ser4j/features or $SER4J_CACHE).")
   Path cache;
@@ -78,20 +71,18 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
-    CorpusFormat format = Options.corpusFormat(spec, corpus);
-    if (epochs != null && epochs < 1) {
-      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1");
-    }
+    CorpusFormat format = corpus.format;
     Corpus c = Corpus.scan(data, format, LabelSet.TESS);
     if (c.utterances().isEmpty()) {
       spec.commandLine().getErr().println("error: no labelled recordings found under " + data);
       return SerCli.EXIT_INPUT_FAILED;
     }
-    Split s = manifest != null ? Manifest.read(manifest) : Splits.of(parseSplit(), c.utterances(), testFraction, seed);
-    Experiment.Builder experiment = Experiment.builder(c, s).preset(preset).seed(seed)
+    Split s = manifest != null ? Manifest.read(manifest)
+        : Splits.of(split.strategy, c.utterances(), fraction.testFraction, seed.seed);
+    Experiment.Builder experiment = Experiment.builder(c, s).preset(preset).seed(seed.seed)
         .cache(noCache ? null : new FeatureCache(cache != null ? cache : TrainingRun.defaultCacheDir()));
-    if (epochs != null) {
-      experiment.epochs(epochs);
+    if (epochs.epochs != null) {
+      experiment.epochs(epochs.epochs);
     }
     stdout.printf(Locale.ROOT, "%s: %d utterances (%d train, %d test: %s); preset %s%n", data, c.utterances().size(),
         s.train().size(), s.test().size(), s.description(), preset.id());
@@ -113,13 +104,5 @@ final class TrainCommand implements Callable<Integer> {
         r.evaluation().accuracy(), r.evaluation().macroF1(), out);
     boolean anyLeftOut = !r.trainFeatures().problems().isEmpty() || !r.testFeatures().problems().isEmpty();
     return anyLeftOut ? SerCli.EXIT_INPUT_FAILED : 0;
-  }
-
-  private Splits.Strategy parseSplit() {
-    try {
-      return Splits.Strategy.parse(split);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--split must be random, speaker or word, not '" + split + "'");
-    }
   }
 }
