@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ser4j.runtime.Evaluation;
 
-/** Text tables and JSON fragments for the commands' output. */
+/** Text tables for the commands' output. */
 final class Reports {
 
   private Reports() {}
@@ -40,24 +40,8 @@ final class Reports {
     return sb.toString();
   }
 
+  /** A JSON string literal (through the app's one JSON writer, {@link Json}). */
   static String jsonString(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return Json.string(s);
   }
 }

@@ -211,36 +211,29 @@ final class ReproduceCommand implements Callable<Integer> {
   }
 
   static String metricsJson(boolean synthetic, Path corpusDir, Experiment.Result r, Map<String, Long> millis) {
-    StringBuilder sb = new StringBuilder("{\n");
-    sb.append("  \"synthetic\": ").append(synthetic).append(",\n");
-    sb.append("  \"data\": ").append(Reports.jsonString(corpusDir.toString())).append(",\n");
-    sb.append("  \"split\": ").append(Reports.jsonString(r.split().description())).append(",\n");
-    sb.append("  \"train_size\": ").append(r.trainFeatures().size()).append(",\n");
-    sb.append("  \"test_size\": ").append(r.testFeatures().size()).append(",\n");
-    sb.append("  \"model\": ").append(Reports.jsonString(r.training().config().toString())).append(",\n");
-    sb.append("  \"features\": ").append(Reports.jsonString(r.trainFeatures().spec().cacheKey())).append(",\n");
-    sb.append("  \"versions\": {\"ser4j\": ").append(Reports.jsonString(Versions.ser4j())).append(", \"java\": ")
-        .append(Reports.jsonString(System.getProperty("java.version"))).append(", \"dl4j\": ")
-        .append(Reports.jsonString(ModelBundles.DL4J_VERSION)).append("},\n");
-    sb.append("  \"test\": ").append(r.evaluation().toJson().strip().replace("\n", "\n  ")).append(",\n");
-    sb.append("  \"history\": [");
-    List<EpochStats> epochs = r.training().history().epochs();
-    for (int i = 0; i < epochs.size(); i++) {
-      EpochStats e = epochs.get(i);
-      sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-          "    {\"epoch\": %d, \"train_loss\": %s, \"train_accuracy\": %s, \"val_loss\": %s, \"val_accuracy\": %s}",
-          e.epoch(), num(e.trainLoss()), num(e.trainAccuracy()), num(e.validationLoss()), num(e.validationAccuracy())));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("synthetic", synthetic);
+    m.put("data", corpusDir.toString());
+    m.put("split", r.split().description());
+    m.put("train_size", r.trainFeatures().size());
+    m.put("test_size", r.testFeatures().size());
+    m.put("model", r.training().config().toString());
+    m.put("features", r.trainFeatures().spec().cacheKey());
+    m.put("versions", Map.of("ser4j", Versions.ser4j(), "java", System.getProperty("java.version"),
+        "dl4j", ModelBundles.DL4J_VERSION));
+    m.put("test", Json.parse(r.evaluation().toJson()));
+    List<Map<String, Object>> history = new ArrayList<>();
+    for (EpochStats e : r.training().history().epochs()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("epoch", e.epoch());
+      row.put("train_loss", Json.number(e.trainLoss()));
+      row.put("train_accuracy", Json.number(e.trainAccuracy()));
+      row.put("val_loss", Json.number(e.validationLoss()));
+      row.put("val_accuracy", Json.number(e.validationAccuracy()));
+      history.add(row);
     }
-    sb.append("\n  ],\n  \"timings_ms\": {");
-    boolean first = true;
-    for (Map.Entry<String, Long> e : millis.entrySet()) {
-      sb.append(first ? "" : ", ").append(Reports.jsonString(e.getKey())).append(": ").append(e.getValue());
-      first = false;
-    }
-    return sb.append("}\n}\n").toString();
-  }
-
-  private static String num(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+    m.put("history", history);
+    m.put("timings_ms", millis);
+    return Json.pretty(m);
   }
 }
