@@ -136,6 +136,14 @@ public final class AudioReader {
           + " decode it in blocks with AudioReader.open");
     }
     int n = (int) count;
+    Runtime rt = Runtime.getRuntime();
+    long needed = 4L * n * info.channels();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (needed > free) {
+      throw new IOException(name + ": " + count + " frames x " + info.channels() + " channels need "
+          + (needed >> 20) + " MiB, more than the " + (free >> 20) + " MiB of memory left; decode it in"
+          + " blocks with AudioReader.open (or give Java more memory with -Xmx)");
+    }
     float[][] channels = new float[info.channels()][n];
     reader.seek(start);
     int done = 0;

@@ -8,8 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.ser4j.audio.OutputFiles;
 
 /** Writes float matrices as CSV (shortest round-trip decimal) or NumPy {@code .npy} (v1.0, little-endian float32). */
 final class MatrixFiles {
@@ -89,18 +89,8 @@ final class MatrixFiles {
     void write(Path tmp) throws IOException;
   }
 
-  /** Writes through a temporary file in the same folder, then moves it into place. */
+  /** Writes through a temporary file in the same folder, then moves it into place ({@link OutputFiles}). */
   static void writeAtomically(Path file, Writer writer) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    // not Files.createTempFile: its owner-only permissions would carry over to the finished file
-    Path tmp = Files.createFile(abs.getParent().resolve("." + abs.getFileName() + "."
-        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part"));
-    try {
-      writer.write(tmp);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.write(file, writer::write);
   }
 }

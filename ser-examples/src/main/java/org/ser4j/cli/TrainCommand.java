@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
           + " configuration, labels, normalisation, provenance). The test part of the split is the validation"
           + " set during training and is scored at the end.",
       "Presets: stats (default, the best model on evidence: mean and standard deviation of 40 MFCCs, deltas and"
-          + " delta-deltas, standardised, through an LSTM + dense network; 98.8% on the TESS sample's random"
-          + " split), notebook (the seed notebook's network on the mean of 40 MFCCs; 97.0%), and framewise (an"
+          + " delta-deltas, standardised, through an LSTM + dense network; 98.8%% on the TESS sample's random"
+          + " split), notebook (the seed notebook's network on the mean of 40 MFCCs; 97.0%%), and framewise (an"
           + " LSTM over all MFCC frames with deltas and masking: slow to train on CPU, no better here)."
     },
     exitCodeListHeading = "%nExit codes:%n",
