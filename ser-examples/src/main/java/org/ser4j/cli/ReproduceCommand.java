@@ -89,6 +89,14 @@ final class ReproduceCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--split must be random, speaker or word, not '" + split + "'");
     }
+    if (CliFiles.existsNoFollow(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + ": exists and is not a folder");
+    }
+    if (data != null && !Files.isDirectory(data)) {
+      spec.commandLine().getErr().println("error: --data " + data + ": "
+          + (Files.exists(data) ? "not a folder" : "not found"));
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     Map<String, Long> millis = new LinkedHashMap<>();
     long start = System.nanoTime();
     Files.createDirectories(out);
@@ -189,7 +197,9 @@ final class ReproduceCommand implements Callable<Integer> {
     TrainingRun.writeBundle(r, preset, bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
         : corpusDir.toString());
     millis.put("total", ms(start));
-    Files.writeString(out.resolve("metrics.json"), metricsJson(synthetic, corpusDir, r, millis), StandardCharsets.UTF_8);
+    String metrics = metricsJson(synthetic, corpusDir, r, millis);
+    org.ser4j.audio.OutputFiles.write(out.resolve("metrics.json"),
+        tmp -> Files.writeString(tmp, metrics, StandardCharsets.UTF_8));
     ReportPage.write(out.resolve("index.html"), new ReportPage.Content(synthetic, corpusDir, corpus, s, preset,
         r.trainFeatures().spec(), r.training().config(), ev, h, millis, spectrogramNames,
         r.trainFeatures().problems().size() + r.testFeatures().problems().size()));

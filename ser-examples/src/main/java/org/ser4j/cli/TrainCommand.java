@@ -3,6 +3,7 @@ package org.ser4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ser4j.data.Corpus;
@@ -68,7 +69,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Compute features without a cache.")
   boolean noCache;
 
-  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model bundle to write.")
+  @Option(names = "--out", required = true, paramLabel = "MODEL",
+      description = "The model bundle to write (checked to be writable before training; if the final write still"
+          + " fails, the model is kept in a temporary file whose path is printed).")
   Path out;
 
   @Spec CommandSpec spec;
@@ -79,6 +82,22 @@ final class TrainCommand implements Callable<Integer> {
     CorpusFormat format = Options.corpusFormat(spec, corpus);
     if (epochs != null && epochs < 1) {
       throw new ParameterException(spec.commandLine(), "--epochs must be at least 1");
+    }
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new ParameterException(spec.commandLine(), "--test-fraction must be between 0 and 1, not " + testFraction);
+    }
+    if (manifest == null) {
+      parseSplit();
+    }
+    // the model must not be lost at the end of training: check now that it can be written
+    List<Path> inputs = manifest == null ? List.of() : List.of(manifest);
+    CliFiles.checkOutputFile(spec, out, inputs);
+    try {
+      TrainingRun.checkCanWrite(out);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("error: cannot write the model to " + CliFiles.describe(e)
+          + " (checked before training)");
+      return SerCli.EXIT_INPUT_FAILED;
     }
     Corpus c = Corpus.scan(data, format, LabelSet.TESS);
     if (c.utterances().isEmpty()) {
@@ -105,7 +124,14 @@ final class TrainCommand implements Callable<Integer> {
     for (org.ser4j.data.Problem p : r.testFeatures().problems()) {
       stdout.println("  left out: " + p);
     }
-    TrainingRun.writeBundle(r, preset, out, data.toString());
+    try {
+      TrainingRun.writeBundle(r, preset, out, data.toString());
+    } catch (IOException e) {
+      Path kept = TrainingRun.keepBundle(r, preset, data.toString());
+      spec.commandLine().getErr().println("error: cannot write the model to " + CliFiles.describe(e)
+          + (kept != null ? "; the trained model is kept in " + kept : "; the model could not be kept either"));
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f -> %s%n",
         r.training().history().size(), r.training().history().bestEpoch(), r.millis().get("training") / 1000.0,
         r.evaluation().accuracy(), r.evaluation().macroF1(), out);

@@ -1,12 +1,14 @@
 package org.ser4j.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ser4j.audio.OutputFiles;
 import org.ser4j.data.Corpus;
 import org.ser4j.data.FeatureCache;
 import org.ser4j.data.FeatureSet;
@@ -129,8 +131,11 @@ final class TrainingRun {
     meta.put("corpus.format", r.corpus().format().id());
     meta.put("corpus.root", r.corpus().root().toAbsolutePath().normalize().toString());
     meta.put("split", r.split().description());
-    meta.put("split.train", Integer.toString(r.split().train().size()));
-    meta.put("split.test", Integer.toString(r.split().test().size()));
+    // the counts actually used: utterances whose features could not be computed are not in them
+    meta.put("split.train", Integer.toString(r.trainFeatures().size()));
+    meta.put("split.test", Integer.toString(r.testFeatures().size()));
+    meta.put("split.left_out", Integer.toString(r.split().train().size() + r.split().test().size()
+        - r.trainFeatures().size() - r.testFeatures().size()));
     meta.put("preset", preset.id());
     meta.put("model.config", r.training().config().toString());
     meta.put("seed", Long.toString(r.training().config().seed()));
@@ -141,7 +146,36 @@ final class TrainingRun {
     meta.put("versions.java", System.getProperty("java.version"));
     meta.put("versions.dl4j", ModelBundles.DL4J_VERSION);
     meta.put("created", java.time.Instant.now().toString());
-    r.training().writeBundle(out, preset.id(), r.trainFeatures().spec().toMap(), meta);
+    Map<String, String> features = r.trainFeatures().spec().toMap();
+    OutputFiles.write(out, tmp -> r.training().writeBundle(tmp, preset.id(), features, meta));
+  }
+
+  /**
+   * Checks before a long run that {@code out} can be written: not a folder, FIFO or device, its folder
+   * creatable and writable (a probe file is created there and deleted).
+   *
+   * @throws IOException naming {@code out} and the reason, if it cannot
+   */
+  static void checkCanWrite(Path out) throws IOException {
+    Path target = OutputFiles.checkWritable(out);
+    try {
+      Files.createDirectories(target.getParent());
+      Path probe = Files.createTempFile(target.getParent(), ".ser4j-write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new java.nio.file.FileSystemException(out.toString(), null, OutputFiles.reason(e));
+    }
+  }
+
+  /** Writes the bundle to a new temporary file when the real output failed; its path, or null. */
+  static Path keepBundle(Result r, Preset preset, String corpusDescription) {
+    try {
+      Path kept = Files.createTempFile("ser4j-model-", ".ser4j");
+      writeBundle(r, preset, kept, corpusDescription);
+      return kept;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** A listener that shows epochs on a progress bar with loss and accuracy. */
