@@ -70,7 +70,7 @@ public final class OutputFiles {
     Path dir = target.getParent();
     Path tmp;
     try {
-      Files.createDirectories(dir);
+      createFolders(file, dir);
       // not Files.createTempFile: its owner-only permissions would carry over to the finished file
       tmp = Files.createFile(dir.resolve("." + target.getFileName() + "."
           + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp"));
@@ -103,6 +103,29 @@ public final class OutputFiles {
   }
 
   /**
+   * Creates {@code dir} and its missing parents, as the folder of the output {@code file}.
+   *
+   * @param file the output path as the user gave it, for messages
+   * @param dir the folder to create
+   * @throws FileSystemException naming {@code file}, if a part of the path is a file, or it cannot be created
+   */
+  public static void createFolders(Path file, Path dir) throws IOException {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new FileSystemException(file.toString(), null, "not a folder: " + p);
+        }
+        break;
+      }
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw failure(file, e);
+    }
+  }
+
+  /**
    * The regular file a write to {@code file} would replace or create: {@code file} itself, or the end of its
    * chain of symbolic links (even a dangling one). Nothing is written.
    *
@@ -124,10 +147,8 @@ public final class OutputFiles {
     BasicFileAttributes a;
     try {
       a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return p;
     } catch (IOException e) {
-      throw failure(file, e);
+      return p; // absent, or unreachable: writing it will say why
     }
     if (a.isDirectory()) {
       throw new FileSystemException(file.toString(), null, "is a directory");
@@ -182,9 +203,6 @@ public final class OutputFiles {
   }
 
   private static FileSystemException failure(Path file, IOException e) {
-    if (e instanceof FileSystemException fse && file.toString().equals(fse.getFile())) {
-      return fse;
-    }
     FileSystemException f = new FileSystemException(file.toString(), null, reason(e));
     f.initCause(e);
     return f;

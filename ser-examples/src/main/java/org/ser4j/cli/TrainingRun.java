@@ -158,8 +158,8 @@ final class TrainingRun {
    */
   static void checkCanWrite(Path out) throws IOException {
     Path target = OutputFiles.checkWritable(out);
+    OutputFiles.createFolders(out, target.getParent());
     try {
-      Files.createDirectories(target.getParent());
       Path probe = Files.createTempFile(target.getParent(), ".ser4j-write-check", ".tmp");
       Files.delete(probe);
     } catch (IOException e) {
