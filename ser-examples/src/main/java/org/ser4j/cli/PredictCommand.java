@@ -74,7 +74,9 @@ final class PredictCommand implements Callable<Integer> {
     }
     String m = e instanceof IOException io ? CliFiles.describe(io) : CliFiles.oneLine(String.valueOf(e.getMessage()));
     String prefix = f + ": ";
-    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    String rest = m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    // an operating system's phrase ("Is a directory") in the same words as everywhere else
+    return e instanceof IOException ? org.ser4j.audio.OutputFiles.reason(new IOException(rest)) : rest;
   }
 
   static String format(Path f, Prediction p) {
