@@ -108,11 +108,12 @@ final class HeaderParser {
   }
 
   static void checkSampleRate(String name, String where, double rate) throws MalformedAudioException {
+    String read = rate == Math.rint(rate) && Math.abs(rate) < 1e15 ? Long.toString((long) rate) : Double.toString(rate);
     if (!(rate >= 1)) {
-      throw new MalformedAudioException(name, where + " declares a sample rate of " + rate + " Hz");
+      throw new MalformedAudioException(name, where + " declares a sample rate of " + read + " Hz");
     }
     if (rate > MAX_SAMPLE_RATE) {
-      throw new MalformedAudioException(name, where + " declares a sample rate of " + (long) rate
+      throw new MalformedAudioException(name, where + " declares a sample rate of " + read
           + " Hz, more than the " + MAX_SAMPLE_RATE + " Hz this decoder accepts");
     }
   }

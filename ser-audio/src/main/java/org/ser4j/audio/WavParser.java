@@ -19,6 +19,11 @@ final class WavParser {
   static final int FORMAT_MULAW = 0x0007;
   static final int FORMAT_EXTENSIBLE = 0xFFFE;
   private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
+  /** Most chunks walked before the audio is found: real files have a handful; libsndfile gives up early too. */
+  static final int MAX_CHUNKS = 10_000;
+  /** Bytes 2 to 15 of every standard {@code KSDATAFORMAT_SUBTYPE_*} GUID ({@code xxxxxxxx-0000-0010-8000-00aa00389b71}). */
+  private static final byte[] GUID_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
+      (byte) 0x9B, 0x71};
 
   private WavParser() {}
 
@@ -30,7 +35,12 @@ final class WavParser {
     long dataOffset = -1;
     long dataSize = 0;
     long pos = 12;
+    int chunks = 0;
     while (pos + 8 <= fileSize) {
+      if (++chunks > MAX_CHUNKS) {
+        throw new MalformedAudioException(name, "RIFF/WAVE file has more than " + MAX_CHUNKS
+            + " chunks before its audio; giving up (a corrupt or hostile file)");
+      }
       byte[] hdr = src.readExactly(pos, 8);
       if (hdr == null) {
         break;
@@ -75,21 +85,36 @@ final class WavParser {
       }
       container = Container.WAV_EXTENSIBLE;
       tag = f.getShort(24) & 0xFFFF; // the sub-format GUID starts with the format tag
+      if (!java.util.Arrays.equals(fmt, 26, 40, GUID_TAIL, 0, GUID_TAIL.length)) {
+        StringBuilder guid = new StringBuilder();
+        for (int i = 24; i < 40; i++) {
+          guid.append(String.format("%02x", fmt[i] & 0xFF));
+        }
+        throw new UnsupportedAudioEncodingException(name, "WAVE_FORMAT_EXTENSIBLE sub-format GUID " + guid
+            + " is not a standard KSDATAFORMAT_SUBTYPE (its tail is not 0000-0010-8000-00aa00389b71)");
+      }
     }
     HeaderParser.checkChannels(name, "WAVE fmt chunk", channels);
     HeaderParser.checkSampleRate(name, "WAVE fmt chunk", rate);
     SampleEncoding encoding = encoding(name, tag, bits, container);
     int bytesPerFrame = channels * encoding.bytesPerSample();
-    if (blockAlign != bytesPerFrame) {
-      throw new MalformedAudioException(name, "WAVE fmt chunk declares a block align of " + blockAlign
-          + " bytes, but " + channels + " channel(s) of " + encoding.label() + " need " + bytesPerFrame);
-    }
     if (dataOffset < 0) {
       throw new MalformedAudioException(name, "RIFF/WAVE file has no data chunk");
     }
 
     List<String> warnings = new ArrayList<>();
-    boolean unknown = dataSize == UNKNOWN_SIZE || (dataSize == 0 && fileSize > dataOffset);
+    if (blockAlign != bytesPerFrame) {
+      // libsndfile ignores a wrong block align for these encodings and uses channels x sample width
+      warnings.add("WAVE fmt chunk declares a block align of " + blockAlign + " bytes, but " + channels
+          + " channel(s) of " + encoding.label() + " need " + bytesPerFrame + "; decoded with " + bytesPerFrame
+          + " (as libsndfile)");
+    }
+    if (dataSize == 0 && fileSize > dataOffset) {
+      // libsndfile takes a size of 0 at its word: no audio. Said, so the bytes after it are not lost silently.
+      warnings.add("data chunk declares 0 bytes; the " + (fileSize - dataOffset) + " bytes after it are not"
+          + " decoded (as libsndfile)");
+    }
+    boolean unknown = dataSize == UNKNOWN_SIZE;
     long frames = HeaderParser.repairExtent("data", unknown ? -1 : dataSize,
         String.format("0x%08X", dataSize), dataOffset, fileSize, bytesPerFrame, warnings);
     if (warnings.isEmpty()) {
