@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
           + " block in constant memory."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file done", "1:some file could not be used",
+    exitCodeList = {"0:every file done", "1:some file could not be used, or none was found",
       "2:usage error (including clashing or overwriting outputs)"})
 final class FeaturesCommand implements Callable<Integer> {
 
@@ -120,6 +120,10 @@ final class FeaturesCommand implements Callable<Integer> {
       }
     }
     checkOutputs(files);
+    if (files.isEmpty()) {
+      err.println("error: no audio file (*.wav, *.wave, *.aif, *.aiff, *.aifc) found in " + inputs + "; nothing written");
+      return SerCli.EXIT_INPUT_FAILED;
+    }
 
     List<String> pooledNames = new ArrayList<>();
     List<float[]> pooledRows = new ArrayList<>();

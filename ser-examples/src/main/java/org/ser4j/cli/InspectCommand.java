@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
           + " command line are always inspected. Ends with a summary line."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file decoded", "1:some file could not be decoded", "2:usage error"})
+    exitCodeList = {"0:every file decoded", "1:some file could not be decoded, or none was found", "2:usage error"})
 final class InspectCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Audio files or folders.")
@@ -98,6 +98,10 @@ final class InspectCommand implements Callable<Integer> {
           .append(preview(skipped));
     }
     out.println(summary);
+    if (files.isEmpty()) {
+      err.println("error: no audio file found in " + paths);
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     return failed > 0 || missing > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
   }
 
