@@ -209,14 +209,17 @@ final class FeaturesCommand implements Callable<Integer> {
    * grow with their length (only the frames are kept; with top_db clamping, see {@link
    * org.ser4j.features.MfccStream} for how a streamed frame may differ in near-silent bands).
    */
-  private float[][] features(Path file, LoadOptions load) throws IOException {
+  /** Bytes a file's loaded audio may take before it is streamed instead (tests set it to 0). */
+  long streamAbove = Long.MAX_VALUE;
+
+  float[][] features(Path file, LoadOptions load) throws IOException {
     org.ser4j.audio.AudioInfo info = org.ser4j.audio.AudioReader.probe(file);
     int rate = load.sampleRate().orElse(info.sampleRate());
     Recipe recipe = recipe(rate);
     long samples = info.frames() * (long) rate / Math.max(1, info.sampleRate()) + 1;
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    if (samples * 24 + (info.frames() * info.channels() * 4L) < free / 2) {
+    if (samples * 24 + (info.frames() * info.channels() * 4L) < Math.min(free / 2, streamAbove)) {
       AudioClip clip = AudioLoader.load(file, load);
       return recipe.spec().compute(clip, recipe.extractor());
     }
