@@ -58,7 +58,17 @@ final class HeaderParser {
       case "RIFX":
         throw new UnrecognizedAudioException(name, "big-endian RIFX/WAVE files are not supported");
       case "RF64":
-        throw new UnrecognizedAudioException(name, "RF64 (64-bit WAVE) files are not supported");
+      case "BW64":
+        if (type.equals("WAVE")) {
+          return WavParser.parse(src, size, head, name, path, WavParser.Kind.RF64);
+        }
+        throw new UnrecognizedAudioException(name,
+            magic + " file of type '" + type + "' is not audio (expected 'WAVE')");
+      case "riff":
+        if (java.util.Arrays.equals(head, 4, 12, WavParser.W64_RIFF_TAIL, 0, 8)) {
+          return WavParser.parse(src, size, head, name, path, WavParser.Kind.W64);
+        }
+        break;
       case "fLaC":
         throw new UnrecognizedAudioException(name, "this is a FLAC file, which is not supported; convert it to WAV");
       case "OggS":
