@@ -210,7 +210,7 @@ public final class Corpus {
 
   static boolean isAudioExtension(String ext) {
     return switch (ext.toLowerCase(Locale.ROOT)) {
-      case "wav", "wave", "aif", "aiff", "aifc" -> true;
+      case "wav", "wave", "aif", "aiff", "aifc", "w64" -> true;
       default -> false;
     };
   }

@@ -121,7 +121,7 @@ final class FeaturesCommand implements Callable<Integer> {
     }
     checkOutputs(files);
     if (files.isEmpty()) {
-      err.println("error: no audio file (*.wav, *.wave, *.aif, *.aiff, *.aifc) found in " + inputs + "; nothing written");
+      err.println("error: no audio file (*.wav, *.wave, *.aif, *.aiff, *.aifc, *.w64) found in " + inputs + "; nothing written");
       return SerCli.EXIT_INPUT_FAILED;
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       "Decode audio files (by content, whatever their names say) and report, one line per file: container,"
           + " encoding, sample rate, channels, bits, duration; or the problem. Repairs the decoder made (a"
           + " truncated data chunk, an unknown length) are reported as warnings.",
-      "Folders are searched recursively for *.wav, *.wave, *.aif, *.aiff, *.aifc; files named on the"
+      "Folders are searched recursively for *.wav, *.wave, *.aif, *.aiff, *.aifc, *.w64 (following links;"
+          + " link loops and dangling links are reported); files named on the"
           + " command line are always inspected. Ends with a summary line."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -126,7 +127,7 @@ final class InspectCommand implements Callable<Integer> {
   static boolean hasAudioName(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".wav") || n.endsWith(".wave") || n.endsWith(".aif") || n.endsWith(".aiff")
-        || n.endsWith(".aifc");
+        || n.endsWith(".aifc") || n.endsWith(".w64");
   }
 
   private static String preview(List<Path> paths) {
