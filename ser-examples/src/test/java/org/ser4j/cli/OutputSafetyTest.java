@@ -95,10 +95,14 @@ class OutputSafetyTest {
   @Test
   void fifosAndDevicesAreRefusedNotReplaced() throws Exception {
     Path in = tone(dir.resolve("in.wav"), 16000, 0.5);
-    CliRun device = CliRun.of("convert", in.toString(), "/dev/null");
-    assumeTrue(Files.exists(Path.of("/dev/null")), "no /dev/null");
-    assertThat(device.exitCode()).isEqualTo(2);
-    assertThat(device.err()).contains("/dev/null").contains("not a regular file");
+    // a device node of our own (never the system's /dev/null: a regression run as root would replace it)
+    Path dev = dir.resolve("null-device");
+    if (new ProcessBuilder("mknod", dev.toString(), "c", "1", "3").start().waitFor() == 0) {
+      CliRun device = CliRun.of("convert", in.toString(), dev.toString());
+      assertThat(device.exitCode()).isEqualTo(2);
+      assertThat(device.err()).contains("null-device").contains("not a regular file");
+      assertThat(Files.isRegularFile(dev, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
 
     Path fifo = dir.resolve("fifo.wav");
     Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
