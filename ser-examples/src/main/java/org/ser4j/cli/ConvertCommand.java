@@ -89,6 +89,19 @@ final class ConvertCommand implements Callable<Integer> {
         }
       }
       WavWriter.Encoding encoding = format != null ? format : defaultEncoding(info);
+      // refuse now, not after writing 4 GiB: a WAV file's data cannot exceed 2^32 - 1 bytes
+      double seconds = Math.max(0, info.durationSeconds() - offset);
+      if (duration != null) {
+        seconds = Math.min(seconds, duration);
+      }
+      int outRate = sampleRate != null ? sampleRate : info.sampleRate();
+      double outBytes = seconds * outRate * (mono ? 1 : info.channels()) * encoding.bytesPerSample();
+      if (outBytes > 0xFFFFFFFFL - 64) {
+        spec.commandLine().getErr().println(String.format(Locale.ROOT, "error: %s -> %s: the output would hold"
+            + " %.1f GiB of audio, more than a WAV file can (4 GiB); cut it with --offset/--duration", in, out,
+            outBytes / (1L << 30)));
+        return SerCli.EXIT_INPUT_FAILED;
+      }
       // block by block: memory stays the same whatever the file's length
       int rate;
       int channels;

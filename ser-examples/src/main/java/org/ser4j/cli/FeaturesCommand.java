@@ -223,6 +223,14 @@ final class FeaturesCommand implements Callable<Integer> {
       AudioClip clip = AudioLoader.load(file, load);
       return recipe.spec().compute(clip, recipe.extractor());
     }
+    // the frames themselves are kept (for deltas and the output): refuse a file whose frames cannot fit
+    long frameCount = samples / recipe.spec().mfcc().hopLength() + 1;
+    long frameBytes = frameCount * (4L * recipe.spec().dimension() + 32) * (deltas ? 2 : 1);
+    if (frameBytes > free / 2) {
+      throw new IOException(file + ": its " + frameCount + " MFCC frames need about " + (frameBytes >> 20)
+          + " MiB, more than the memory left (" + (free >> 20) + " MiB); give Java more with -Xmx or cut it"
+          + " into shorter files");
+    }
     List<float[]> rows = new ArrayList<>();
     org.ser4j.features.MfccStream mfcc = recipe.extractor().stream((i, f) -> rows.add(f.clone()));
     try (org.ser4j.audio.AudioStream stream = AudioLoader.open(file, load)) {
