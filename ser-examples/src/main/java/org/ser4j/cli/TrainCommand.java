@@ -76,6 +76,13 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Writes the finished bundle; tests replace it to simulate a disk that fills up during training. */
+  interface FinalWrite {
+    void write(TrainingRun.Result r, TrainingRun.Preset preset, Path out, String corpus) throws IOException;
+  }
+
+  static FinalWrite finalWrite = TrainingRun::writeBundle;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -125,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
       stdout.println("  left out: " + p);
     }
     try {
-      TrainingRun.writeBundle(r, preset, out, data.toString());
+      finalWrite.write(r, preset, out, data.toString());
     } catch (IOException e) {
       Path kept = TrainingRun.keepBundle(r, preset, data.toString());
       spec.commandLine().getErr().println("error: cannot write the model to " + CliFiles.describe(e)

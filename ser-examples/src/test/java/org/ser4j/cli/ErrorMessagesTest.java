@@ -134,6 +134,33 @@ class ErrorMessagesTest {
   }
 
   @Test
+  void whenTheFinalWriteFailsTheModelIsKeptInATemporaryFileWhosePathIsPrinted() throws IOException {
+    Path corpus = dir.resolve("tess");
+    SyntheticTess.write(corpus, 1, 1);
+    Path out = dir.resolve("model.ser4j");
+    TrainCommand.FinalWrite real = TrainCommand.finalWrite;
+    TrainCommand.finalWrite = (r, p, o, c) -> {
+      throw new java.nio.file.FileSystemException(o.toString(), null, "No space left on device");
+    };
+    CliRun run;
+    try {
+      run = CliRun.of("train", "--data", corpus.toString(), "--preset", "notebook", "--epochs", "1", "--no-cache",
+          "--out", out.toString());
+    } finally {
+      TrainCommand.finalWrite = real;
+    }
+    assertOneLineError(run, 1, out.toString(), "disk full", "the trained model is kept in ");
+    String kept = run.err().strip().replaceAll("(?s).*the trained model is kept in ", "").strip();
+    Path keptFile = Path.of(kept);
+    try {
+      assertThat(org.ser4j.runtime.EmotionRecognizer.load(keptFile).labels()).hasSize(7);
+    } finally {
+      Files.deleteIfExists(keptFile);
+    }
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void helpPrintsNoFormattingWarning() {
     // picocli's tracer writes its warnings to System.err, not to the command line's writers
     java.io.PrintStream saved = System.err;
