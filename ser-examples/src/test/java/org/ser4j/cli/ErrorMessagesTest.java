@@ -115,6 +115,8 @@ class ErrorMessagesTest {
     assertOneLineError(CliRun.of("split", empty.toString(), "--by", "random", "--out", manifest.toString()), 1,
         "no labelled recordings", empty.toString());
     assertThat(manifest).doesNotExist();
+    CliRun corpus = CliRun.of("corpus", Files.createDirectories(dir.resolve("nothing")).toString());
+    assertOneLineError(corpus, 1, "no labelled recordings");
   }
 
   @Test
