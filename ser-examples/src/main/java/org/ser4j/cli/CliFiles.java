@@ -81,7 +81,7 @@ final class CliFiles {
     }
   }
 
-  /** Whether {@code p} is a regular file, a FIFO, a device: used to tell "not found" from "not a folder". */
+  /** Whether anything (a file, folder, FIFO, device or link, even dangling) exists at {@code p}. */
   static boolean existsNoFollow(Path p) {
     return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
   }
