@@ -159,6 +159,10 @@ final class AiffParser {
       mantissa = (mantissa << 8) | (b[off + 2 + i] & 0xFF);
     }
     if (exponent == 0x7FFF) {
+      // infinity has a zero fraction (the explicit integer bit aside); anything else is NaN
+      if ((mantissa & 0x7FFFFFFFFFFFFFFFL) == 0) {
+        return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      }
       return Double.NaN;
     }
     double m = (mantissa >>> 1) * 2.0 + (mantissa & 1);

@@ -71,7 +71,8 @@ public record AudioInfo(
     String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean wavName = name.endsWith(".wav") || name.endsWith(".wave");
     boolean aiffName = name.endsWith(".aif") || name.endsWith(".aiff") || name.endsWith(".aifc");
-    boolean wavContent = container == Container.WAV || container == Container.WAV_EXTENSIBLE;
+    boolean wavContent = container == Container.WAV || container == Container.WAV_EXTENSIBLE
+        || container == Container.RF64;
     if ((wavName && !wavContent) || (aiffName && wavContent)) {
       return Optional.of(container + " content under a ." + name.substring(name.lastIndexOf('.') + 1)
           + " name (decoded by content)");

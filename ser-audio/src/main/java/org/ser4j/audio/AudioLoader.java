@@ -44,7 +44,56 @@ public final class AudioLoader {
     long start = options.startFrame(nativeRate);
     long count = options.frameCount(nativeRate);
     AudioClip clip = AudioReader.read(path, start, count);
+    checkFinite(clip, path.toString());
     return convert(clip, options);
+  }
+
+  /**
+   * Rejects audio holding NaN or infinite samples, as librosa's {@code util.valid_audio} does: nothing
+   * computed from it (a resampled signal, MFCCs, a prediction) would mean anything.
+   *
+   * @param clip the decoded audio
+   * @param sourceName how to name it in the message (a file name)
+   * @throws MalformedAudioException naming {@code sourceName}, the channel and the first non-finite frame
+   */
+  public static void checkFinite(AudioClip clip, String sourceName) throws MalformedAudioException {
+    float[][] channels = clip.channelsUnsafe();
+    for (int c = 0; c < channels.length; c++) {
+      int i = firstNonFinite(channels[c], 0, channels[c].length);
+      if (i >= 0) {
+        throw new MalformedAudioException(sourceName, "the audio is not finite everywhere (sample " + channels[c][i]
+            + " at frame " + i + (channels.length > 1 ? " of channel " + c : "") + ")");
+      }
+    }
+  }
+
+  /** Index of the first NaN or infinite value of {@code x[from, to)}, or -1. */
+  static int firstNonFinite(float[] x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Float.isFinite(x[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Opens {@code path} to be loaded as {@code options} say, block by block in constant memory: what
+   * {@link #load(Path, LoadOptions)} returns, sample for sample, for files of any length.
+   *
+   * @throws AudioFormatException if the file is not decodable audio (the message names it)
+   * @throws IllegalArgumentException if the file's rate cannot be resampled to the one asked for (see
+   *     {@link Resampler#of})
+   * @throws IOException if it cannot be read
+   */
+  public static AudioStream open(Path path, LoadOptions options) throws IOException {
+    AudioBlockReader reader = AudioReader.open(path);
+    try {
+      return new AudioStream(reader, path.toString(), options);
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
   }
 
   /**

@@ -20,11 +20,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Repairs, as libsndfile makes them, are reported as warnings on the result rather than failures: a data
  * chunk or container header that claims more bytes than the file holds (a truncated download), a length
- * written as unknown (0 or 0xFFFFFFFF), a trailing partial frame. What cannot be repaired raises an
+ * written as unknown (0xFFFFFFFF), a trailing partial frame, a block align inconsistent with the channels and
+ * sample width (ignored, as libsndfile ignores it). A data chunk that declares 0 bytes holds no audio, as
+ * libsndfile reads it, with a warning when bytes follow it. What cannot be repaired raises an
  * {@link AudioFormatException} whose message names the file: {@link UnrecognizedAudioException} (not
  * WAV/AIFF), {@link UnsupportedAudioEncodingException} (ADPCM, MP3 in WAV, compressed AIFF-C, ...),
- * {@link MalformedAudioException} (missing fmt/COMM or data, absurd channel counts, rates, bit depths,
- * inconsistent block align).
+ * {@link MalformedAudioException} (missing fmt/COMM or data, absurd channel counts, rates, bit depths, more
+ * than 10,000 chunks before the audio). A {@code WAVE_FORMAT_EXTENSIBLE} sub-format GUID that is not one of
+ * the standard {@code KSDATAFORMAT_SUBTYPE}s is unsupported, as in libsndfile.
+ *
+ * <p>{@link #read(Path)} refuses, with an {@link IOException} naming the file, audio that would not fit in the
+ * memory left (a sparse file claiming gigabytes): decode such files in blocks with {@link #open(Path)} or
+ * {@link AudioLoader#open(Path, LoadOptions)}.
  *
  * <p>Memory: nothing is ever allocated from a number in a header. {@link #read(Path)} allocates the output
  * arrays plus one 64 KiB buffer; {@link #open(Path)} decodes long files block by block.
@@ -136,6 +143,14 @@ public final class AudioReader {
           + " decode it in blocks with AudioReader.open");
     }
     int n = (int) count;
+    Runtime rt = Runtime.getRuntime();
+    long needed = 4L * n * info.channels();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (needed > free) {
+      throw new IOException(name + ": " + count + " frames x " + info.channels() + " channels need "
+          + (needed >> 20) + " MiB, more than the " + (free >> 20) + " MiB of memory left; decode it in"
+          + " blocks with AudioReader.open (or give Java more memory with -Xmx)");
+    }
     float[][] channels = new float[info.channels()][n];
     reader.seek(start);
     int done = 0;

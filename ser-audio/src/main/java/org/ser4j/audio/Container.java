@@ -6,6 +6,10 @@ public enum Container {
   WAV("WAV"),
   /** RIFF/WAVE whose fmt chunk is {@code WAVE_FORMAT_EXTENSIBLE} (0xFFFE). */
   WAV_EXTENSIBLE("WAV (extensible)"),
+  /** RF64 or BW64 (EBU Tech 3306, ITU-R BS.2088): WAVE with 64-bit sizes in a {@code ds64} chunk. */
+  RF64("RF64"),
+  /** Sony Wave64: WAVE with GUID chunk ids and 64-bit sizes. */
+  W64("Wave64"),
   /** Apple/SGI AIFF: big-endian PCM. */
   AIFF("AIFF"),
   /** AIFF-C: AIFF with a compression type (NONE, sowt, fl32, fl64, alaw, ulaw are decoded). */

@@ -58,7 +58,17 @@ final class HeaderParser {
       case "RIFX":
         throw new UnrecognizedAudioException(name, "big-endian RIFX/WAVE files are not supported");
       case "RF64":
-        throw new UnrecognizedAudioException(name, "RF64 (64-bit WAVE) files are not supported");
+      case "BW64":
+        if (type.equals("WAVE")) {
+          return WavParser.parse(src, size, head, name, path, WavParser.Kind.RF64);
+        }
+        throw new UnrecognizedAudioException(name,
+            magic + " file of type '" + type + "' is not audio (expected 'WAVE')");
+      case "riff":
+        if (java.util.Arrays.equals(head, 4, 12, WavParser.W64_RIFF_TAIL, 0, 8)) {
+          return WavParser.parse(src, size, head, name, path, WavParser.Kind.W64);
+        }
+        break;
       case "fLaC":
         throw new UnrecognizedAudioException(name, "this is a FLAC file, which is not supported; convert it to WAV");
       case "OggS":
@@ -108,11 +118,12 @@ final class HeaderParser {
   }
 
   static void checkSampleRate(String name, String where, double rate) throws MalformedAudioException {
+    String read = rate == Math.rint(rate) && Math.abs(rate) < 1e15 ? Long.toString((long) rate) : Double.toString(rate);
     if (!(rate >= 1)) {
-      throw new MalformedAudioException(name, where + " declares a sample rate of " + rate + " Hz");
+      throw new MalformedAudioException(name, where + " declares a sample rate of " + read + " Hz");
     }
     if (rate > MAX_SAMPLE_RATE) {
-      throw new MalformedAudioException(name, where + " declares a sample rate of " + (long) rate
+      throw new MalformedAudioException(name, where + " declares a sample rate of " + read
           + " Hz, more than the " + MAX_SAMPLE_RATE + " Hz this decoder accepts");
     }
   }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
@@ -23,7 +20,9 @@ import java.util.Objects;
  * clip reads back within one least-significant bit.
  *
  * <p>The file appears complete or not at all: the data is written to a temporary file in the target folder,
- * which is then moved into place (atomically where the file system allows).
+ * which is then moved into place (atomically where the file system allows; see {@link OutputFiles}). Long
+ * audio can be written block by block in constant memory with
+ * {@link #write(int, int, Path, Encoding, FrameSource)}.
  */
 public final class WavWriter {
 
@@ -53,53 +52,91 @@ public final class WavWriter {
   private WavWriter() {}
 
   /**
-   * Writes {@code clip} to {@code file}, replacing it if it exists.
+   * Writes {@code clip} to {@code file}, replacing it if it exists (through {@link OutputFiles#write}: a
+   * symbolic link is written through, a folder, FIFO or device is refused).
    *
    * @throws IllegalArgumentException if the audio is too long for a WAV file (data over 4 GiB)
    * @throws IOException if the file cannot be written; the target is then left as it was
    */
   public static void write(AudioClip clip, Path file, Encoding enc) throws IOException {
     Objects.requireNonNull(clip, "clip");
+    float[][] channels = clip.channelsUnsafe();
+    checkSize(clip.frameCount(), channels.length, enc);
+    int[] pos = {0};
+    write(clip.sampleRate(), channels.length, file, enc, (dest, max) -> {
+      int n = Math.min(max, clip.frameCount() - pos[0]);
+      if (n <= 0) {
+        return -1;
+      }
+      for (int c = 0; c < channels.length; c++) {
+        System.arraycopy(channels[c], pos[0], dest[c], 0, n);
+      }
+      pos[0] += n;
+      return n;
+    });
+  }
+
+  /** Supplies audio block by block to {@link #write(int, int, Path, Encoding, FrameSource)}. */
+  @FunctionalInterface
+  public interface FrameSource {
+    /**
+     * Fills {@code dest[c][0 .. n)} for every channel.
+     *
+     * @param dest one array per channel, each with room for {@code maxFrames} frames
+     * @param maxFrames the most frames wanted, at least 1
+     * @return the frames written, or -1 at the end of the audio
+     * @throws IOException if the audio cannot be read
+     */
+    int read(float[][] dest, int maxFrames) throws IOException;
+  }
+
+  /**
+   * Writes audio that arrives block by block, in constant memory whatever its length: the header is written
+   * first and its sizes are set at the end. The file is replaced as {@link #write(AudioClip, Path, Encoding)}
+   * replaces it.
+   *
+   * @param sampleRate rate of the audio, Hz
+   * @param channelCount channels of the audio
+   * @param file the WAV file to write
+   * @param enc the sample format
+   * @param source the audio, read until it returns -1
+   * @return the number of frames written
+   * @throws IllegalArgumentException if a rate or channel count is not positive, or the audio is too long for
+   *     a WAV file (data over 4 GiB)
+   * @throws IOException if the file cannot be written or the source fails; the target is then left as it was
+   */
+  public static long write(int sampleRate, int channelCount, Path file, Encoding enc, FrameSource source)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(enc, "enc");
-    float[][] channels = clip.channelsUnsafe();
-    int nch = channels.length;
-    int frames = clip.frameCount();
+    Objects.requireNonNull(source, "source");
+    if (sampleRate <= 0 || channelCount <= 0) {
+      throw new IllegalArgumentException("sampleRate and channelCount must be positive, got " + sampleRate
+          + " and " + channelCount);
+    }
+    checkSize(0, channelCount, enc);
+    int nch = channelCount;
     int blockAlign = nch * enc.bytes;
     boolean isFloat = enc == Encoding.FLOAT32;
     int fmtSize = isFloat ? 18 : 16;
     int headerBytes = 12 + 8 + fmtSize + (isFloat ? 12 : 0) + 8;
-    long dataBytes = (long) frames * blockAlign;
-    long riffSize = headerBytes - 8 + dataBytes + (dataBytes & 1);
-    if (riffSize > 0xFFFFFFFFL || blockAlign > 0xFFFF) {
-      throw new IllegalArgumentException("clip of " + frames + " frames x " + nch
-          + " channels is too large for a WAV file (data over 4 GiB)");
-    }
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    // not Files.createTempFile: its owner-only permissions would carry over to the finished file
-    Path tmp = Files.createFile(dir.resolve("." + absolute.getFileName() + "."
-        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp"));
-    boolean moved = false;
-    try {
+    long[] written = {0};
+    OutputFiles.write(file, tmp -> {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.allocate(Math.max(64 * 1024, blockAlign + headerBytes))
             .order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(ascii("RIFF")).putInt((int) riffSize).put(ascii("WAVE"));
-        buf.put(ascii("fmt ")).putInt(fmtSize).putShort((short) enc.formatTag).putShort((short) nch)
-            .putInt(clip.sampleRate()).putInt(clip.sampleRate() * blockAlign).putShort((short) blockAlign)
-            .putShort((short) (enc.bytes * 8));
-        if (isFloat) {
-          buf.putShort((short) 0);
-          buf.put(ascii("fact")).putInt(4).putInt(frames);
-        }
-        buf.put(ascii("data")).putInt((int) dataBytes);
-        int framesPerBlock = Math.max(1, (buf.capacity() - headerBytes) / blockAlign);
-        for (int f = 0; f < frames; ) {
-          int n = Math.min(framesPerBlock, frames - f);
-          for (int i = f; i < f + n; i++) {
+        header(buf, sampleRate, nch, enc, 0);
+        drain(out, buf);
+        int framesPerBlock = Math.max(1, buf.capacity() / blockAlign);
+        float[][] block = new float[nch][framesPerBlock];
+        long frames = 0;
+        int n;
+        while ((n = source.read(block, framesPerBlock)) >= 0) {
+          frames += n;
+          checkSize(frames, nch, enc);
+          for (int i = 0; i < n; i++) {
             for (int c = 0; c < nch; c++) {
-              float v = channels[c][i];
+              float v = block[c][i];
               switch (enc) {
                 case PCM16:
                   buf.putShort((short) quantize(v, 32768.0));
@@ -113,25 +150,56 @@ public final class WavWriter {
               }
             }
           }
-          f += n;
           drain(out, buf);
         }
+        long dataBytes = frames * blockAlign;
         if ((dataBytes & 1) != 0) {
           buf.put((byte) 0);
+          drain(out, buf);
         }
-        drain(out, buf);
+        header(buf, sampleRate, nch, enc, frames);
+        buf.flip();
+        long at = 0;
+        while (buf.hasRemaining()) {
+          at += out.write(buf, at);
+        }
+        written[0] = frames;
       }
-      try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(tmp);
-      }
+    });
+    return written[0];
+  }
+
+  private static void checkSize(long frames, int nch, Encoding enc) {
+    Objects.requireNonNull(enc, "enc");
+    long blockAlign = (long) nch * enc.bytes;
+    long dataBytes = frames * blockAlign;
+    boolean isFloat = enc == Encoding.FLOAT32;
+    int headerBytes = 12 + 8 + (isFloat ? 18 : 16) + (isFloat ? 12 : 0) + 8;
+    long riffSize = headerBytes - 8 + dataBytes + (dataBytes & 1);
+    if (riffSize > 0xFFFFFFFFL || blockAlign > 0xFFFF) {
+      throw new IllegalArgumentException("audio of " + frames + " frames x " + nch
+          + " channels is too large for a WAV file (data over 4 GiB)");
     }
+  }
+
+  /** The header for {@code frames} frames, into {@code buf} (cleared first). */
+  private static void header(ByteBuffer buf, int rate, int nch, Encoding enc, long frames) {
+    buf.clear();
+    int blockAlign = nch * enc.bytes;
+    boolean isFloat = enc == Encoding.FLOAT32;
+    int fmtSize = isFloat ? 18 : 16;
+    int headerBytes = 12 + 8 + fmtSize + (isFloat ? 12 : 0) + 8;
+    long dataBytes = frames * blockAlign;
+    long riffSize = headerBytes - 8 + dataBytes + (dataBytes & 1);
+    buf.put(ascii("RIFF")).putInt((int) riffSize).put(ascii("WAVE"));
+    buf.put(ascii("fmt ")).putInt(fmtSize).putShort((short) enc.formatTag).putShort((short) nch)
+        .putInt(rate).putInt((int) ((long) rate * blockAlign)).putShort((short) blockAlign)
+        .putShort((short) (enc.bytes * 8));
+    if (isFloat) {
+      buf.putShort((short) 0);
+      buf.put(ascii("fact")).putInt(4).putInt((int) frames);
+    }
+    buf.put(ascii("data")).putInt((int) dataBytes);
   }
 
   /** {@code rint(v * scale)} clipped to {@code [-scale, scale - 1]}; NaN to 0. */

@@ -120,9 +120,66 @@ class AudioReaderCorruptionTest {
   }
 
   @Test
-  void inconsistentBlockAlignIsMalformed() throws IOException {
-    assertFails(wav(1, 2, 8000, 16).blockAlign(3).data(new byte[12]).build(), MalformedAudioException.class,
-        "block align of 3", "need 4");
+  void inconsistentBlockAlignIsIgnoredAsLibsndfileDoesWithAWarning() throws IOException {
+    for (int align : new int[] {0, 1, 4}) {
+      AudioClip clip = AudioReader.read(wav(1, 1, 8000, 16).blockAlign(align).data(le(2, 100, 200, 300)).build(),
+          "align.wav");
+      assertThat(clip.channel(0)).as("block align " + align).containsExactly(100f / 32768, 200f / 32768, 300f / 32768);
+      assertThat(clip.warnings()).singleElement().asString().contains("block align of " + align, "need 2");
+    }
+    AudioClip stereo = AudioReader.read(wav(1, 2, 8000, 16).blockAlign(3).data(new byte[12]).build(), "s.wav");
+    assertThat(stereo.frameCount()).isEqualTo(3);
+  }
+
+  @Test
+  void extensibleWithANonStandardGuidTailIsUnsupported() throws IOException {
+    byte[] good = wav(0xFFFE, 1, 8000, 16).extensible(1).data(le(2, 1, 2)).build();
+    assertThat(AudioReader.read(good, "ok.wav").frameCount()).isEqualTo(2);
+    byte[] bad = good.clone();
+    int guid = indexOf(bad, new byte[] {0x01, 0, 0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA});
+    bad[guid + 15] ^= 0x01; // the last byte of the GUID
+    assertFails(bad, UnsupportedAudioEncodingException.class, "sub-format GUID", "not a standard");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("GUID not found");
+  }
+
+  @Test
+  void dataChunkOfSizeZeroHoldsNoAudioAsInLibsndfileWithAWarning() throws IOException {
+    byte[] file = wav(1, 1, 8000, 16).data(le(2, 100, 200, 300)).dataSize(0).build();
+    AudioClip clip = AudioReader.read(file, "zero.wav");
+    assertThat(clip.frameCount()).isZero();
+    assertThat(clip.warnings()).singleElement().asString().contains("declares 0 bytes", "6 bytes after it");
+  }
+
+  @Test
+  void aWalkThroughMillionsOfEmptyChunksGivesUp() throws IOException {
+    int n = 200_000; // enough to pass the bound; 8 bytes each
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + 8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4 + 8 * n)
+        .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    for (int i = 0; i < n; i++) {
+      b.put("junk".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0);
+    }
+    assertFails(b.array(), MalformedAudioException.class, "more than 10000 chunks");
+  }
+
+  @Test
+  void aiffRatesOfInfinityAndHugeValuesAreReportedAsRead() throws IOException {
+    byte[] inf = hex("7FFF8000000000000000");
+    byte[] huge = hex("43E3BF21E44003ACDD2C"); // 1e300 as an 80-bit extended float
+    assertFails(aiff(1, 16, inf).data(be(2, 1)).build(), MalformedAudioException.class, "Infinity Hz");
+    assertFails(aiff(1, 16, huge).data(be(2, 1)).build(), MalformedAudioException.class, "E300 Hz");
   }
 
   @Test
@@ -196,7 +253,7 @@ class AudioReaderCorruptionTest {
 
   @Test
   void unknownLengthStreamsDecodeToTheEndOfTheFile() throws IOException {
-    for (long marker : new long[] {0xFFFFFFFFL, 0}) {
+    for (long marker : new long[] {0xFFFFFFFFL}) {
       byte[] file = wav(1, 1, 8000, 16).data(le(2, 100, 200, 300)).dataSize(marker).riffSize(marker).build();
       AudioClip clip = AudioReader.read(file, "stream.wav");
       assertThat(clip.channel(0)).containsExactly(100f / 32768, 200f / 32768, 300f / 32768);

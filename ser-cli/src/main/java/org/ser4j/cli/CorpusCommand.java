@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
           + " (unlabelled, undecodable, duplicates, no TESS counterpart) and files used after a repair."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every audio file is usable", "1:some audio file was left out", "2:usage error"})
+    exitCodeList = {"0:every audio file is usable", "1:some audio file was left out, or there is none",
+        "2:usage error"})
 final class CorpusCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "PATH", description = "The corpus folder.")
@@ -81,6 +82,10 @@ final class CorpusCommand implements Callable<Integer> {
       if (!p.used() && isAudioName(p.file())) {
         leftOut++;
       }
+    }
+    if (c.utterances().isEmpty()) {
+      spec.commandLine().getErr().println("error: no labelled recordings found under " + path);
+      return SerCli.EXIT_INPUT_FAILED;
     }
     return leftOut > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
   }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
           + " Java, no native code)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file scored", "1:some file could not be used, or the model could not be read",
+    exitCodeList = {"0:every file scored",
+        "1:some file could not be used (or none could), or the model could not be read",
         "2:usage error"})
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -56,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try {
       recognizer = EmotionRecognizer.load(model);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("error: " + CliFiles.describe(e));
       return SerCli.EXIT_INPUT_FAILED;
     }
     Path manifest = source.manifest;
@@ -81,13 +82,21 @@ final class EvaluateCommand implements Callable<Integer> {
           } catch (AudioFormatException e) {
             out.println(u.path() + ": left out: " + e.problem());
             failed++;
-          } catch (IOException | IllegalArgumentException e) {
-            out.println(u.path() + ": left out: " + e.getMessage());
+          } catch (IOException e) {
+            out.println(u.path() + ": left out: " + CliFiles.describe(e));
+            failed++;
+          } catch (IllegalArgumentException e) {
+            out.println(u.path() + ": left out: " + CliFiles.oneLine(String.valueOf(e.getMessage())));
             failed++;
           }
         }
         bar.progress(++done, utts.size());
       }
+    }
+    if (actual.isEmpty()) {
+      spec.commandLine().getErr().println("error: no file could be scored (" + utts.size() + " listed, "
+          + failed + " left out): nothing to evaluate");
+      return SerCli.EXIT_INPUT_FAILED;
     }
     Evaluation ev = Evaluation.of(labels, actual.stream().mapToInt(Integer::intValue).toArray(),
         predicted.stream().mapToInt(Integer::intValue).toArray());

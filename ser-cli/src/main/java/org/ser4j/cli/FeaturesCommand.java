@@ -2,16 +2,15 @@ package org.ser4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.ser4j.audio.AudioClip;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioLoader;
@@ -38,10 +37,14 @@ import picocli.CommandLine.Spec;
       "--pool mean: one table at --out with a row per file: the path, then the mean of each coefficient over"
           + " the frames (the seed notebook's feature). With --format npy the matrix goes to --out and the paths,"
           + " one per line in the same order, to --out with '.paths.txt' appended.",
-      "Files that cannot be decoded are reported one line each and skipped."
+      "Files that cannot be decoded are reported one line each and skipped. Two inputs that would be written"
+          + " to the same output (d1/a.wav and d2/a.wav given as files, or a.wav beside a.aiff) and an output"
+          + " that is an input are refused as usage errors before any work. Long files are processed block by"
+          + " block in constant memory."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file done", "1:some file could not be used", "2:usage error"})
+    exitCodeList = {"0:every file done", "1:some file could not be used, or none was found",
+      "2:usage error (including clashing or overwriting outputs)"})
 final class FeaturesCommand implements Callable<Integer> {
 
   enum Format { CSV, NPY }
@@ -103,19 +106,23 @@ final class FeaturesCommand implements Callable<Integer> {
     int failed = 0;
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
-        try (Stream<Path> walk = Files.walk(in)) {
-          walk.filter(Files::isRegularFile).filter(InspectCommand::hasAudioName).sorted()
-              .forEach(f -> files.add(new Path[] {f, in}));
-        } catch (IOException | UncheckedIOException e) {
-          err.println(in + ": cannot list: " + e.getMessage());
+        FolderScan scan = FolderScan.of(in);
+        scan.files().stream().filter(InspectCommand::hasAudioName).forEach(f -> files.add(new Path[] {f, in}));
+        for (String problem : scan.problems()) {
+          err.println(problem);
           failed++;
         }
       } else if (Files.isRegularFile(in)) {
         files.add(new Path[] {in, in.toAbsolutePath().getParent()});
       } else {
-        err.println(in + ": no such file or folder");
+        err.println(in + (CliFiles.existsNoFollow(in) ? ": not a regular file or folder" : ": not found"));
         failed++;
       }
+    }
+    checkOutputs(files);
+    if (files.isEmpty()) {
+      err.println("error: no audio file (*.wav, *.wave, *.aif, *.aiff, *.aifc, *.w64) found in " + inputs + "; nothing written");
+      return SerCli.EXIT_INPUT_FAILED;
     }
 
     List<String> pooledNames = new ArrayList<>();
@@ -125,9 +132,7 @@ final class FeaturesCommand implements Callable<Integer> {
       for (Path[] entry : files) {
         Path file = entry[0];
         try {
-          AudioClip clip = AudioLoader.load(file, load);
-          Recipe recipe = recipe(clip.sampleRate());
-          float[][] m = recipe.spec().compute(clip, recipe.extractor());
+          float[][] m = features(file, load);
           if (pool == Pool.MEAN) {
             pooledNames.add(file.toString());
             pooledRows.add(m[0]);
@@ -139,9 +144,12 @@ final class FeaturesCommand implements Callable<Integer> {
         } catch (AudioFormatException e) {
           failed++;
           stdout.println(file + ": FAILED: " + e.problem());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
           failed++;
-          stdout.println(file + ": FAILED: " + e.getMessage());
+          stdout.println(file + ": FAILED: " + CliFiles.describe(e));
+        } catch (IllegalArgumentException e) {
+          failed++;
+          stdout.println(file + ": FAILED: " + CliFiles.oneLine(String.valueOf(e.getMessage())));
         }
         bar.progress(done + failed, files.size());
       }
@@ -157,12 +165,98 @@ final class FeaturesCommand implements Callable<Integer> {
           MatrixFiles.writeAtomically(paths, tmp -> Files.write(tmp, pooledNames));
         }
       } catch (IOException e) {
-        err.println("error: cannot write " + out + ": " + e.getMessage());
+        err.println("error: cannot write " + CliFiles.describe(e));
         return SerCli.EXIT_INPUT_FAILED;
       }
     }
     stdout.printf(Locale.ROOT, "%d file(s): %d done, %d failed -> %s%n", files.size(), done, failed, out);
     return failed > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
+  }
+
+  /**
+   * Usage errors before any work: an output that would replace an input, two inputs that would be written to
+   * the same output, an output folder that is a file.
+   */
+  private void checkOutputs(List<Path[]> files) {
+    List<Path> all = files.stream().map(e -> e[0]).toList();
+    if (pool == Pool.MEAN) {
+      CliFiles.checkOutputFile(spec, out, all);
+      if (format == Format.NPY) {
+        CliFiles.checkOutputFile(spec, out.resolveSibling(out.getFileName() + ".paths.txt"), all);
+      }
+      return;
+    }
+    if (CliFiles.existsNoFollow(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out
+          + ": is not a folder (with --pool none it is the folder the matrices are written to)");
+    }
+    Map<Object, Path> inputIds = CliFiles.identities(all);
+    Map<Object, Path> targets = new HashMap<>();
+    for (Path[] entry : files) {
+      Path target = mirror(entry[1], entry[0]);
+      Path clash = targets.putIfAbsent(CliFiles.identity(target), entry[0]);
+      if (clash != null) {
+        throw new ParameterException(spec.commandLine(), clash + " and " + entry[0] + " would both be written to "
+            + target + ": rename one of them or run them separately");
+      }
+      CliFiles.refuseInput(spec, target, inputIds);
+    }
+  }
+
+  /**
+   * The features of one file. Files whose loaded audio fits easily in memory are computed in one go (librosa's
+   * result exactly); longer ones are decoded, resampled and transformed block by block, so memory does not
+   * grow with their length (only the frames are kept; with top_db clamping, see {@link
+   * org.ser4j.features.MfccStream} for how a streamed frame may differ in near-silent bands).
+   */
+  /** Bytes a file's loaded audio may take before it is streamed instead (tests set it to 0). */
+  long streamAbove = Long.MAX_VALUE;
+
+  float[][] features(Path file, LoadOptions load) throws IOException {
+    org.ser4j.audio.AudioInfo info = org.ser4j.audio.AudioReader.probe(file);
+    int rate = load.sampleRate().orElse(info.sampleRate());
+    Recipe recipe = recipe(rate);
+    long samples = info.frames() * (long) rate / Math.max(1, info.sampleRate()) + 1;
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (samples * 24 + (info.frames() * info.channels() * 4L) < Math.min(free / 2, streamAbove)) {
+      AudioClip clip = AudioLoader.load(file, load);
+      return recipe.spec().compute(clip, recipe.extractor());
+    }
+    // the frames themselves are kept (for deltas and the output): refuse a file whose frames cannot fit
+    long frameCount = samples / recipe.spec().mfcc().hopLength() + 1;
+    long frameBytes = frameCount * (4L * recipe.spec().dimension() + 32) * (deltas ? 2 : 1);
+    if (frameBytes > free / 2) {
+      throw new IOException(file + ": its " + frameCount + " MFCC frames need about " + (frameBytes >> 20)
+          + " MiB, more than the memory left (" + (free >> 20) + " MiB); give Java more with -Xmx or cut it"
+          + " into shorter files");
+    }
+    List<float[]> rows = new ArrayList<>();
+    org.ser4j.features.MfccStream mfcc = recipe.extractor().stream((i, f) -> rows.add(f.clone()));
+    try (org.ser4j.audio.AudioStream stream = AudioLoader.open(file, load)) {
+      float[][] block = new float[1][8192];
+      for (int n; (n = stream.read(block, 8192)) >= 0; ) {
+        mfcc.push(block[0], 0, n);
+      }
+    }
+    if (mfcc.samplesPushed() == 0) {
+      throw new IllegalArgumentException("no audio after offset " + load.offset() + " s");
+    }
+    mfcc.flush();
+    float[][] m = rows.toArray(new float[0][]);
+    if (deltas) {
+      float[][] d1 = org.ser4j.features.Deltas.delta(m, 9, 1);
+      float[][] d2 = org.ser4j.features.Deltas.delta(m, 9, 2);
+      int c = m[0].length;
+      float[][] all = new float[m.length][3 * c];
+      for (int t = 0; t < m.length; t++) {
+        System.arraycopy(m[t], 0, all[t], 0, c);
+        System.arraycopy(d1[t], 0, all[t], c, c);
+        System.arraycopy(d2[t], 0, all[t], 2 * c, c);
+      }
+      m = all;
+    }
+    return pool == Pool.MEAN ? new float[][] {org.ser4j.features.Pooling.mean(m)} : m;
   }
 
   private LoadOptions loadOptions() {

@@ -2,14 +2,12 @@ package org.ser4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.ser4j.audio.AudioBlockReader;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioInfo;
@@ -27,11 +25,12 @@ import picocli.CommandLine.Spec;
       "Decode audio files (by content, whatever their names say) and report, one line per file: container,"
           + " encoding, sample rate, channels, bits, duration; or the problem. Repairs the decoder made (a"
           + " truncated data chunk, an unknown length) are reported as warnings.",
-      "Folders are searched recursively for *.wav, *.wave, *.aif, *.aiff, *.aifc; files named on the"
+      "Folders are searched recursively for *.wav, *.wave, *.aif, *.aiff, *.aifc, *.w64 (following links;"
+          + " link loops and dangling links are reported); files named on the"
           + " command line are always inspected. Ends with a summary line."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file decoded", "1:some file could not be decoded", "2:usage error"})
+    exitCodeList = {"0:every file decoded", "1:some file could not be decoded, or none was found", "2:usage error"})
 final class InspectCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Audio files or folders.")
@@ -48,11 +47,16 @@ final class InspectCommand implements Callable<Integer> {
     int missing = 0;
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
-        collect(p, files, skipped);
+        FolderScan scan = FolderScan.of(p);
+        scan.files().forEach(f -> (hasAudioName(f) ? files : skipped).add(f));
+        for (String problem : scan.problems()) {
+          out.println(problem);
+          missing++;
+        }
       } else if (Files.exists(p)) {
         files.add(p);
       } else {
-        err.println(p + ": no such file or folder");
+        err.println(p + (CliFiles.existsNoFollow(p) ? ": dangling symbolic link" : ": no such file or folder"));
         missing++;
       }
     }
@@ -77,7 +81,7 @@ final class InspectCommand implements Callable<Integer> {
         out.println(file + "  FAILED: " + e.problem() + " (" + e.getClass().getSimpleName() + ")");
       } catch (IOException e) {
         failed++;
-        out.println(file + "  FAILED: cannot read: " + e.getMessage());
+        out.println(file + "  FAILED: cannot read: " + CliFiles.describe(e));
       }
     }
     StringBuilder summary = new StringBuilder();
@@ -88,13 +92,17 @@ final class InspectCommand implements Callable<Integer> {
     }
     summary.append(", ").append(failed).append(" failed");
     if (missing > 0) {
-      summary.append(", ").append(missing).append(" path(s) not found");
+      summary.append(", ").append(missing).append(" path(s) not found or not readable");
     }
     if (!skipped.isEmpty()) {
       summary.append("; ").append(skipped.size()).append(" non-audio file(s) skipped by name: ")
           .append(preview(skipped));
     }
     out.println(summary);
+    if (files.isEmpty()) {
+      err.println("error: no audio file found in " + paths);
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     return failed > 0 || missing > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
   }
 
@@ -119,15 +127,7 @@ final class InspectCommand implements Callable<Integer> {
   static boolean hasAudioName(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".wav") || n.endsWith(".wave") || n.endsWith(".aif") || n.endsWith(".aiff")
-        || n.endsWith(".aifc");
-  }
-
-  private static void collect(Path dir, List<Path> files, List<Path> skipped) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).sorted().forEach(p -> (hasAudioName(p) ? files : skipped).add(p));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        || n.endsWith(".aifc") || n.endsWith(".w64");
   }
 
   private static String preview(List<Path> paths) {

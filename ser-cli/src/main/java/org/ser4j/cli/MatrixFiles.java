@@ -8,18 +8,26 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.ser4j.audio.OutputFiles;
 
 /** Writes float matrices as CSV (shortest round-trip decimal) or NumPy {@code .npy} (v1.0, little-endian float32). */
 final class MatrixFiles {
 
   private MatrixFiles() {}
 
-  /** Rows of floats, comma-separated, each value printed so that it parses back to the same float. */
+  /**
+   * Rows of floats, comma-separated, each value printed so that it parses back to the same float, after a
+   * header row naming the columns {@code c0, c1, ...} (as every CSV ser4j writes starts with its header).
+   */
   static void writeCsv(Path file, float[][] rows) throws IOException {
     writeAtomically(file, tmp -> {
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        for (int j = 0; j < cols; j++) {
+          w.write(j == 0 ? "c0" : ",c" + j);
+        }
+        w.newLine();
         for (float[] row : rows) {
           writeRow(w, row);
           w.newLine();
@@ -28,7 +36,7 @@ final class MatrixFiles {
     });
   }
 
-  /** A table: each row is a label (quoted when needed) followed by its values; with a header line. */
+  /** A table: a header row, then each row a label (quoted per RFC 4180 when needed) followed by its values. */
   static void writeLabelledCsv(Path file, String firstColumn, List<String> labels, float[][] rows)
       throws IOException {
     writeAtomically(file, tmp -> {
@@ -41,7 +49,7 @@ final class MatrixFiles {
         w.newLine();
         for (int i = 0; i < rows.length; i++) {
           String label = labels.get(i);
-          w.write(label.contains(",") || label.contains("\"") ? '"' + label.replace("\"", "\"\"") + '"' : label);
+          w.write(org.ser4j.data.Csv.quote(label)); // RFC 4180: commas, quotes, line breaks
           w.write(',');
           writeRow(w, rows[i]);
           w.newLine();
@@ -89,18 +97,8 @@ final class MatrixFiles {
     void write(Path tmp) throws IOException;
   }
 
-  /** Writes through a temporary file in the same folder, then moves it into place. */
+  /** Writes through a temporary file in the same folder, then moves it into place ({@link OutputFiles}). */
   static void writeAtomically(Path file, Writer writer) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    // not Files.createTempFile: its owner-only permissions would carry over to the finished file
-    Path tmp = Files.createFile(abs.getParent().resolve("." + abs.getFileName() + "."
-        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part"));
-    try {
-      writer.write(tmp);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.write(file, writer::write);
   }
 }

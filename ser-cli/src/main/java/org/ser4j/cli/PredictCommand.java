@@ -45,7 +45,7 @@ final class PredictCommand implements Callable<Integer> {
     try {
       recognizer = EmotionRecognizer.load(model);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("error: " + CliFiles.describe(e));
       return SerCli.EXIT_INPUT_FAILED;
     }
     int failed = 0;
@@ -59,11 +59,24 @@ final class PredictCommand implements Callable<Integer> {
             + Reports.jsonString(e.problem()) + "}" : f + ": FAILED: " + e.problem());
       } catch (IOException | IllegalArgumentException e) {
         failed++;
+        String reason = reason(f, e);
         out.println(json ? "{\"file\": " + Reports.jsonString(f.toString()) + ", \"error\": "
-            + Reports.jsonString(String.valueOf(e.getMessage())) + "}" : f + ": FAILED: " + e.getMessage());
+            + Reports.jsonString(reason) + "}" : f + ": FAILED: " + reason);
       }
     }
     return failed > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
+  }
+
+  /** Why {@code f} could not be classified, without repeating its name when the message starts with it. */
+  static String reason(Path f, Exception e) {
+    if (e instanceof java.nio.file.FileSystemException fse && f.toString().equals(fse.getFile())) {
+      return org.ser4j.audio.OutputFiles.reason(fse);
+    }
+    String m = e instanceof IOException io ? CliFiles.describe(io) : CliFiles.oneLine(String.valueOf(e.getMessage()));
+    String prefix = f + ": ";
+    String rest = m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    // an operating system's phrase ("Is a directory") in the same words as everywhere else
+    return e instanceof IOException ? org.ser4j.audio.OutputFiles.reason(new IOException(rest)) : rest;
   }
 
   static String format(Path f, Prediction p) {

@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ser reproduce}: the seed notebook, end to end, with a report. */
@@ -80,6 +81,14 @@ final class ReproduceCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Splits.Strategy strategy = split.strategy;
     long seed = seedOption.seed;
+    if (CliFiles.existsNoFollow(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + ": exists and is not a folder");
+    }
+    if (data != null && !Files.isDirectory(data)) {
+      spec.commandLine().getErr().println("error: --data " + data + ": "
+          + (Files.exists(data) ? "not a folder" : "not found"));
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     Map<String, Long> millis = new LinkedHashMap<>();
     long start = System.nanoTime();
     Files.createDirectories(out);
@@ -177,10 +186,12 @@ final class ReproduceCommand implements Callable<Integer> {
     save(Charts.confusionMatrix(confusion, ev.labels(), true), figures, "confusion_normalised", figureNames);
     millis.put("result charts", ms(t));
     Path bundle = out.resolve("model.ser4j");
-    r.writeBundle(bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
+    TrainingRun.writeBundle(r, bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
         : "tess corpus '" + corpusDir.toAbsolutePath().normalize().getFileName() + "'");
     millis.put("total", ms(start));
-    Files.writeString(out.resolve("metrics.json"), metricsJson(synthetic, corpusDir, r, millis), StandardCharsets.UTF_8);
+    String metrics = metricsJson(synthetic, corpusDir, r, millis);
+    org.ser4j.audio.OutputFiles.write(out.resolve("metrics.json"),
+        tmp -> Files.writeString(tmp, metrics, StandardCharsets.UTF_8));
     ReportPage.write(out.resolve("index.html"), new ReportPage.Content(synthetic, corpusDir, corpus, s, preset,
         r.trainFeatures().spec(), r.training().config(), ev, h, millis, spectrogramNames,
         r.trainFeatures().problems().size() + r.testFeatures().problems().size()));

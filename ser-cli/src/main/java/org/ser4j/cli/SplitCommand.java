@@ -3,6 +3,7 @@ package org.ser4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,12 +28,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Split a corpus into training and test parts, seeded and reproducible, and write the manifest CSV"
-          + " (path, corpus, speaker, word, label, emotion, part) that `ser train`/`ser evaluate` and pandas read.",
+          + " (RFC 4180, header row first: path, corpus, speaker, word, label, emotion, part, split) that `ser train`/`ser evaluate` and pandas read.",
       "random: stratified by label; speaker: no speaker on both sides; word: no word on both sides (TESS's"
           + " speakers say the same words, so a random split leaks them)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:manifest written", "1:the corpus could not be read", "2:usage error"})
+    exitCodeList = {"0:manifest written", "1:the corpus could not be read or holds no labelled recording", "2:usage error"})
 final class SplitCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "PATH", description = "The corpus folder.")
@@ -56,8 +57,14 @@ final class SplitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
+    CliFiles.checkOutputFile(spec, out, List.of());
     try {
       Corpus c = Corpus.scan(path, corpus.format, LabelSet.TESS);
+      if (c.utterances().isEmpty()) {
+        spec.commandLine().getErr().println("error: no labelled recordings found under " + path + " ("
+            + c.problems().size() + " file(s) left out: run `ser corpus " + path + "` to see why); nothing written");
+        return SerCli.EXIT_INPUT_FAILED;
+      }
       Split split = Splits.of(strategy, c.utterances(), fraction.testFraction, seed.seed);
       Manifest.write(split, out);
       stdout.printf(Locale.ROOT, "%s: %d train, %d test (%s)%n", out, split.train().size(), split.test().size(),
@@ -69,7 +76,7 @@ final class SplitCommand implements Callable<Integer> {
       }
       return 0;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("error: " + CliFiles.describe(e));
       return SerCli.EXIT_INPUT_FAILED;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -3,6 +3,7 @@ package org.ser4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ser4j.data.Corpus;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
           + " configuration, labels, normalisation, provenance). The test part of the split is the validation"
           + " set during training and is scored at the end.",
       "Presets: stats (default, the best model on evidence: mean and standard deviation of 40 MFCCs, deltas and"
-          + " delta-deltas, standardised, through an LSTM + dense network; 98.8% on the TESS sample's random"
-          + " split), notebook (the seed notebook's network on the mean of 40 MFCCs; 97.0%), and framewise (an"
+          + " delta-deltas, standardised, through an LSTM + dense network; 98.8%% on the TESS sample's random"
+          + " split), notebook (the seed notebook's network on the mean of 40 MFCCs; 97.0%%), and framewise (an"
           + " LSTM over all MFCC frames with deltas and masking: slow to train on CPU, no better here)."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -63,15 +64,34 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Compute features without a cache.")
   boolean noCache;
 
-  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model bundle to write.")
+  @Option(names = "--out", required = true, paramLabel = "MODEL",
+      description = "The model bundle to write (checked to be writable before training; if the final write still"
+          + " fails, the model is kept in a temporary file whose path is printed).")
   Path out;
 
   @Spec CommandSpec spec;
+
+  /** Writes the finished bundle; tests replace it to simulate a disk that fills up during training. */
+  interface FinalWrite {
+    void write(Experiment.Result r, Path out, String corpus) throws IOException;
+  }
+
+  static FinalWrite finalWrite = TrainingRun::writeBundle;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     CorpusFormat format = corpus.format;
+    // the model must not be lost at the end of training: check now that it can be written
+    List<Path> inputs = manifest == null ? List.of() : List.of(manifest);
+    CliFiles.checkOutputFile(spec, out, inputs);
+    try {
+      TrainingRun.checkCanWrite(out);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("error: cannot write the model to " + CliFiles.describe(e)
+          + " (checked before training)");
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     Corpus c = Corpus.scan(data, format, LabelSet.TESS);
     if (c.utterances().isEmpty()) {
       spec.commandLine().getErr().println("error: no labelled recordings found under " + data);
@@ -98,7 +118,15 @@ final class TrainCommand implements Callable<Integer> {
     for (org.ser4j.data.Problem p : r.testFeatures().problems()) {
       stdout.println("  left out: " + p);
     }
-    r.writeBundle(out, format.id() + " corpus '" + data.toAbsolutePath().normalize().getFileName() + "'");
+    String corpusName = format.id() + " corpus '" + data.toAbsolutePath().normalize().getFileName() + "'";
+    try {
+      finalWrite.write(r, out, corpusName);
+    } catch (IOException e) {
+      Path kept = TrainingRun.keepBundle(r, corpusName);
+      spec.commandLine().getErr().println("error: cannot write the model to " + CliFiles.describe(e)
+          + (kept != null ? "; the trained model is kept in " + kept : "; the model could not be kept either"));
+      return SerCli.EXIT_INPUT_FAILED;
+    }
     stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f -> %s%n",
         r.training().history().size(), r.training().history().bestEpoch(), r.millis().get("training") / 1000.0,
         r.evaluation().accuracy(), r.evaluation().macroF1(), out);

@@ -30,7 +30,9 @@ class FeaturesCommandTest {
   }
 
   private static double[][] readCsv(Path file) throws IOException {
-    return Files.readAllLines(file).stream()
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(0)).startsWith("c0,c1,");
+    return lines.stream().skip(1)
         .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
         .toArray(double[][]::new);
   }
@@ -108,5 +110,51 @@ class FeaturesCommandTest {
     CliRun run = CliRun.of("features", dir.toString(), "--out", dir.resolve("o").toString(), "--n-mfcc", "200");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("nMfcc");
+  }
+
+  @Test
+  void pooledTableRoundTripsNamesWithCommasQuotesAndLineBreaks() throws IOException {
+    Path odd = OutputSafetyTest.tone(dir.resolve("in/a, \"b\"\nc.wav"), 16000, 0.5);
+    Path csv = dir.resolve("t.csv");
+
+    CliRun run = CliRun.of("features", odd.toString(), "--out", csv.toString(), "--pool", "mean");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<org.ser4j.data.Csv.Row> rows = org.ser4j.data.Csv.parse(Files.readString(csv));
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).cells().get(0)).isEqualTo("path");
+    assertThat(rows.get(1).cells().get(0)).isEqualTo(odd.toString());
+    assertThat(rows.get(1).cells()).hasSize(21);
+  }
+
+  @Test
+  void longFilesAreStreamedAndGiveTheSameFeaturesAsTheWholeFile() throws IOException {
+    // a signal with no near-silent band, so that top_db clamping (the only streamed difference) never acts
+    int rate = 22050;
+    float[] x = new float[rate * 2];
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (0.2 * r.nextGaussian());
+    }
+    Path f = dir.resolve("noise.wav");
+    org.ser4j.audio.WavWriter.write(org.ser4j.audio.AudioClip.ofMono(rate, x), f,
+        org.ser4j.audio.WavWriter.Encoding.FLOAT32);
+    FeaturesCommand whole = new FeaturesCommand();
+    FeaturesCommand streamed = new FeaturesCommand();
+    for (FeaturesCommand c : new FeaturesCommand[] {whole, streamed}) {
+      picocli.CommandLine cl = new picocli.CommandLine(c).setCaseInsensitiveEnumValuesAllowed(true);
+      cl.parseArgs(f.toString(), "--out", dir.resolve("o").toString(), "--deltas");
+      c.spec = cl.getCommandSpec();
+    }
+    streamed.streamAbove = 0;
+    org.ser4j.audio.LoadOptions load = org.ser4j.audio.LoadOptions.builder().sampleRate(22050).build();
+
+    float[][] a = whole.features(f, load);
+    float[][] b = streamed.features(f, load);
+
+    assertThat(b.length).isEqualTo(a.length);
+    for (int t = 0; t < a.length; t++) {
+      assertThat(b[t]).as("frame %d", t).containsExactly(a[t]);
+    }
   }
 }

@@ -83,6 +83,60 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void predictGivesTheReasonAFileCannotBeRead() throws IOException {
+    Path absent = dir.resolve("absent.wav");
+    Path folder = Files.createDirectories(dir.resolve("a-folder.wav"));
+
+    CliRun run = CliRun.of("predict", "--model", model.toString(), absent.toString(), folder.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.outLines()).containsExactly(absent + ": FAILED: not found", folder + ": FAILED: is a directory");
+  }
+
+  @Test
+  void predictRejectsNonFiniteAudioNamingTheFile() throws IOException {
+    float[] nan = new float[8000];
+    java.util.Arrays.fill(nan, Float.NaN);
+    Path file = dir.resolve("nan.wav");
+    org.ser4j.audio.WavWriter.write(org.ser4j.audio.AudioClip.ofMono(8000, nan), file,
+        org.ser4j.audio.WavWriter.Encoding.FLOAT32);
+
+    CliRun run = CliRun.of("predict", "--model", model.toString(), file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().strip()).startsWith(file + ": FAILED: ").contains("not finite");
+  }
+
+  @Test
+  void evaluatingNothingIsAnErrorNotAZeroAccuracy() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("empty.csv"), "path,corpus,speaker,word,label,emotion,part,split\n");
+
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--manifest", manifest.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).doesNotContain("accuracy");
+    assertThat(run.err()).contains("error: no file could be scored");
+  }
+
+  @Test
+  void bundleMetadataCountsTheUtterancesActuallyUsed() throws IOException {
+    Path c = dir.resolve("tess-with-bad");
+    SyntheticTess.write(c, 3, 5);
+    Path broken = c.resolve("OAF_angry").toFile().listFiles((d, n) -> n.endsWith(".wav"))[0].toPath();
+    Files.writeString(broken, "not audio, not at all".repeat(10));
+    Path m = dir.resolve("counted.ser4j");
+
+    CliRun run = CliRun.of("train", "--data", c.toString(), "--preset", "notebook", "--epochs", "1", "--no-cache",
+        "--out", m.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1); // one file left out, and said so
+    org.ser4j.runtime.Provenance p = EmotionRecognizer.load(m).bundle().provenance();
+    assertThat(p.trainCount().getAsInt() + p.testCount().getAsInt()).isEqualTo(41);
+    assertThat(Integer.parseInt(p.toMetadata().get("data.train.unusable"))
+        + Integer.parseInt(p.toMetadata().get("data.test.unusable"))).isEqualTo(1);
+  }
+
+  @Test
   void corruptModelIsAClearErrorNotACrash() throws IOException {
     Path junk = Files.write(dir.resolve("junk.ser4j"), new byte[] {1, 2, 3, 4, 5});
     CliRun run = CliRun.of("predict", "--model", junk.toString(), model.toString());

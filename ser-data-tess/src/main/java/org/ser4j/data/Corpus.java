@@ -1,7 +1,6 @@
 package org.ser4j.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,22 +59,45 @@ public final class Corpus {
   /**
    * Scans {@code root} recursively for {@code .wav}/{@code .aif(f/c)} files named in {@code format}'s way.
    *
-   * @throws java.nio.file.NoSuchFileException if {@code root} is not a folder
+   * @throws java.nio.file.NoSuchFileException if {@code root} does not exist (reason "not found")
+   * @throws java.nio.file.NotDirectoryException if {@code root} is not a folder
    */
   public static Corpus scan(Path root, CorpusFormat format, LabelSet labelSet) throws IOException {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(labelSet, "labelSet");
+    if (!Files.exists(root)) {
+      throw new java.nio.file.NoSuchFileException(root.toString(), null, "not found");
+    }
     if (!Files.isDirectory(root)) {
-      throw new java.nio.file.NoSuchFileException(root.toString(), null, "not a folder");
+      throw new java.nio.file.NotDirectoryException(root.toString());
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    List<Utterance> utterances = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    // follows links into folders; loops, dangling links and unreadable folders are problems, not silence
+    Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+            if (a.isRegularFile()) {
+              files.add(file);
+            } else if (a.isSymbolicLink()) {
+              problems.add(Problem.skipped(file, "dangling symbolic link (its target does not exist)"));
+            } else if (!a.isDirectory()) {
+              problems.add(Problem.skipped(file, "not a regular file (a FIFO, socket or device)"));
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            problems.add(Problem.skipped(file, e instanceof java.nio.file.FileSystemLoopException
+                ? "symbolic link loop (a link to a folder that contains it)"
+                : "cannot read: " + org.ser4j.audio.OutputFiles.reason(e)));
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(null);
+    List<Utterance> utterances = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : files) {
       String fileName = file.getFileName().toString();
@@ -190,7 +210,7 @@ public final class Corpus {
 
   static boolean isAudioExtension(String ext) {
     return switch (ext.toLowerCase(Locale.ROOT)) {
-      case "wav", "wave", "aif", "aiff", "aifc" -> true;
+      case "wav", "wave", "aif", "aiff", "aifc", "w64" -> true;
       default -> false;
     };
   }

@@ -88,7 +88,9 @@ public final class CorpusFeatures {
           } catch (AudioFormatException e) {
             problems[index] = Problem.skipped(u.path(), e.problem());
           } catch (IOException e) {
-            problems[index] = Problem.skipped(u.path(), "cannot read: " + e.getMessage());
+            problems[index] = Problem.skipped(u.path(), "cannot read: "
+                + (e instanceof java.nio.file.FileSystemException ? org.ser4j.audio.OutputFiles.reason(e)
+                    : e.getMessage()));
           } catch (IllegalArgumentException e) {
             problems[index] = Problem.skipped(u.path(), e.getMessage());
           }
@@ -124,6 +126,8 @@ public final class CorpusFeatures {
     return new FeatureSet(spec, ok, features, failed);
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean cacheWarned = new java.util.concurrent.atomic.AtomicBoolean();
+
   private float[][] compute(Utterance u, AtomicInteger hits) throws IOException {
     byte[] key = null;
     if (cache != null) {
@@ -136,7 +140,15 @@ public final class CorpusFeatures {
     }
     float[][] m = spec.extract(u.path(), extractor);
     if (cache != null) {
-      cache.put(key, m);
+      try {
+        cache.put(key, m);
+      } catch (IOException | RuntimeException e) {
+        // a cache that cannot be written never costs a feature: it is computed anyway, and said once
+        if (cacheWarned.compareAndSet(false, true)) {
+          LOG.warn("feature cache {} cannot be written ({}); features are computed without caching",
+              cache.dir(), e instanceof IOException io ? org.ser4j.audio.OutputFiles.reason(io) : e.toString());
+        }
+      }
     }
     return m;
   }

@@ -246,4 +246,21 @@ class CorpusFeaturesTest {
       return s.filter(p -> p.toString().endsWith(".f32")).sorted().toList();
     }
   }
+
+  @Test
+  void aCacheThatCannotBeWrittenLosesNoFeature() throws IOException {
+    List<Utterance> utts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      utts.add(Utterance.of(writeClip("OAF_w" + i + "_angry.wav", 1.2f, 200 + 50 * i), "tess", "OAF", "w" + i,
+          Emotion.ANGRY));
+    }
+    // the cache "folder" is a regular file: nothing can ever be written under it (also as root)
+    Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "x");
+
+    FeatureSet set = CorpusFeatures.builder(FeatureSpec.notebook()).cache(new FeatureCache(notAFolder)).build()
+        .extract(utts);
+
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.size()).isEqualTo(4);
+  }
 }

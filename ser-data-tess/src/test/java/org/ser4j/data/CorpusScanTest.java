@@ -230,4 +230,23 @@ class CorpusScanTest {
     assertThat(corpus.problems()).anySatisfy(p -> assertThat(p.file().getFileName()).hasToString("README.md"));
     assertThat(corpus.utterances().stream().map(Utterance::word).distinct().count()).isEqualTo(60);
   }
+
+  @Test
+  void symlinkLoopsAndDanglingLinksAreReportedNotLeftOutSilently() throws IOException {
+    touch("OAF_angry/OAF_back_angry.wav");
+    Files.createSymbolicLink(dir.resolve("OAF_angry/loop"), dir);
+    Files.createSymbolicLink(dir.resolve("OAF_angry/OAF_gone_angry.wav"), dir.resolve("nowhere.wav"));
+
+    Corpus c = Corpus.scan(dir);
+
+    assertThat(c.utterances()).hasSize(1);
+    assertThat(c.problems()).anySatisfy(p -> {
+      assertThat(p.file().getFileName().toString()).isEqualTo("loop");
+      assertThat(p.reason()).contains("symbolic link loop");
+    });
+    assertThat(c.problems()).anySatisfy(p -> {
+      assertThat(p.file().getFileName().toString()).isEqualTo("OAF_gone_angry.wav");
+      assertThat(p.reason()).contains("dangling symbolic link");
+    });
+  }
 }

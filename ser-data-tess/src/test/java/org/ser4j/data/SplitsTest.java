@@ -108,9 +108,9 @@ class SplitsTest {
 
     Manifest.write(split, file);
     List<String> lines = Files.readAllLines(file);
-    assertThat(lines.get(0)).isEqualTo("# ser4j split: " + split.description());
-    assertThat(lines.get(1)).isEqualTo("path,corpus,speaker,word,label,emotion,part");
-    assertThat(lines.get(2)).startsWith("../OAF_angry/OAF_word").endsWith(",train");
+    // the header row first (pandas.read_csv and Python's csv take the first line as the header)
+    assertThat(lines.get(0)).isEqualTo("path,corpus,speaker,word,label,emotion,part,split");
+    assertThat(lines.get(1)).startsWith("../OAF_angry/OAF_word").endsWith(",train," + Csv.quote(split.description()));
 
     Split back = Manifest.read(file);
     assertThat(back).isEqualTo(split);
@@ -122,6 +122,45 @@ class SplitsTest {
     Files.writeString(file, "path,corpus,speaker,word,label,emotion,part\na.wav,tess,OAF,back,angry,angry,middle\n");
     assertThatThrownBy(() -> Manifest.read(file)).isInstanceOf(IOException.class)
         .hasMessageContaining("m.csv:2").hasMessageContaining("part must be train or test");
+  }
+
+  @Test
+  void manifestsOfEarlierVersionsWithACommentLineAreStillRead() throws IOException {
+    Path file = dir.resolve("old.csv");
+    Files.writeString(file, "# ser4j split: random, seed 1\npath,corpus,speaker,word,label,emotion,part\n"
+        + "a.wav,tess,OAF,back,angry,angry,train\n\"b,1.wav\",tess,YAF,back,sad,sad,test\n");
+    Split back = Manifest.read(file);
+    assertThat(back.description()).isEqualTo("random, seed 1");
+    assertThat(back.test().get(0).path().getFileName().toString()).isEqualTo("b,1.wav");
+  }
+
+  @Test
+  void namesWithCommasQuotesAndLineBreaksRoundTrip() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("odd"));
+    List<Utterance> train = List.of(
+        Utterance.withNativeLabel(data.resolve("a,b.wav"), "tess", "OAF", "we,ird", "angry", Emotion.ANGRY),
+        Utterance.withNativeLabel(data.resolve("say \"hi\".wav"), "tess", "OAF", "\"q\"", "sad", Emotion.SAD));
+    List<Utterance> test = List.of(
+        Utterance.withNativeLabel(data.resolve("two\nlines.wav"), "tess", "YAF", "line\r\nbreak", "my label",
+            null));
+    Split split = new Split(train, test, "random,\n\"quoted\" description");
+    Path file = dir.resolve("m.csv");
+
+    Manifest.write(split, file);
+
+    assertThat(Manifest.read(file)).isEqualTo(split);
+    assertThat(Manifest.read(file).description()).isEqualTo(split.description());
+  }
+
+  @Test
+  void binaryAndTruncatedManifestsAreRejectedNamingTheFile() throws IOException {
+    Path bin = Files.write(dir.resolve("bin.csv"), new byte[] {(byte) 0xC3, 0x28, 0, 1, 2});
+    assertThatThrownBy(() -> Manifest.read(bin)).isInstanceOf(IOException.class)
+        .hasMessageContaining("bin.csv").hasMessageContaining("not UTF-8");
+    Path open = Files.writeString(dir.resolve("open.csv"),
+        "path,corpus,speaker,word,label,emotion,part,split\n\"a.wav,tess,OAF,back,angry,angry,train,s\n");
+    assertThatThrownBy(() -> Manifest.read(open)).hasMessageContaining("open.csv").hasMessageContaining("line 2")
+        .hasMessageContaining("not closed");
   }
 
   @Test

@@ -9,16 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.ser4j.audio.OutputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,28 +209,14 @@ public final class Chart {
     void write(OutputStream out) throws IOException;
   }
 
+  /** Through {@link OutputFiles}: complete or not at all, links written through, devices refused. */
   private static void writeAtomically(Path file, Writer writer) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    // not Files.createTempFile: its owner-only permissions would carry over to the target
-    Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-        + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+    Path target = OutputFiles.write(file, tmp -> {
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
         writer.write(out);
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      LOG.debug("wrote {}", target);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
+    LOG.debug("wrote {}", target);
   }
 
   static void checkSize(int width, int height) {
