@@ -305,23 +305,18 @@ public final class Pitch {
         }
         below[t] = count;
       }
-      for (int j = 0; j < nTroughs; j++) {
-        double h = yinFrame[troughs[j]];
-        double p = 0;
-        for (int t = 0; t < nThresholds; t++) {
-          double thr = thresholds[t + 1];
-          if (!(h < thr)) {
-            continue;
-          }
-          int rank = 0;
-          for (int j2 = 0; j2 < j; j2++) {
-            if (yinFrame[troughs[j2]] < thr) {
-              rank++;
-            }
-          }
-          p += boltzmannPmf(rank, boltzmannParameter, below[t]) * betaProbs[t];
+      for (int t = 0; t < nThresholds; t++) {
+        if (below[t] == 0) {
+          continue;
         }
-        probs[j] = p;
+        double thr = thresholds[t + 1];
+        int rank = 0;
+        for (int j = 0; j < nTroughs; j++) {
+          if (yinFrame[troughs[j]] < thr) {
+            probs[j] += boltzmannPmf(rank, boltzmannParameter, below[t]) * betaProbs[t];
+            rank++;
+          }
+        }
       }
       int globalMin = 0;
       for (int j = 1; j < nTroughs; j++) {
