@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@link Builder#noTroughProb(double)}</td><td>{@code no_trough_prob}</td><td>0.01</td></tr>
  * </table>
  *
- * <p>Instances are immutable and thread-safe; build one per sample rate and reuse it (pyin's transition matrix,
- * {@code (2 n_pitch_bins)^2} doubles, about 11 MB for the defaults, is computed on first use and shared).
- * pyin's Viterbi decoding costs {@code O(frames (2 n_pitch_bins)^2)}, like librosa's.
+ * <p>Instances are immutable and thread-safe; build one per sample rate and reuse it (pyin's transition model is
+ * computed on first use and shared). pyin's Viterbi decoding uses the band structure of the transition matrix:
+ * {@code O(frames n_pitch_bins width)} rather than librosa's {@code O(frames n_pitch_bins^2)}, same path.
  *
  * <p>Accuracy against librosa (golden files, see {@code PitchParityTest}): yin within 0.1% on at least 98% of
  * frames; pyin's voiced flag agrees on at least 97% of frames and its F0 is within 1% on at least 97% of the
@@ -46,6 +46,8 @@ public final class Pitch {
   private static final Logger LOG = LoggerFactory.getLogger(Pitch.class);
   /** numpy's {@code finfo(float64).tiny}, librosa's {@code util.tiny} of a float64 array. */
   private static final double TINY = Double.MIN_NORMAL;
+  /** {@code log(0 + tiny)}: the log transition probability outside pyin's band. */
+  private static final double LOG_TINY = Math.log(TINY);
 
   private final int sampleRate;
   private final double fmin;
@@ -72,7 +74,7 @@ public final class Pitch {
   private final double[] betaProbs;
   private final int binsPerSemitone;
   private final int nPitchBins;
-  private volatile double[][] logTransT;
+  private volatile Transitions transitions;
 
   private Pitch(Builder b) {
     this.sampleRate = b.sampleRate;
@@ -383,25 +385,62 @@ public final class Pitch {
     return r;
   }
 
-  /**
-   * {@code log(transition + tiny)}, transposed ({@code [to][from]}), of librosa's pyin transition matrix:
-   * {@code kron(transition_loop(2, 1 - switch_prob), transition_local(n_pitch_bins, width, 'triangle'))}.
-   */
-  private double[][] transitions() {
-    double[][] m = logTransT;
+  /** pyin's transition model, built on first use and shared. */
+  Transitions transitions() {
+    Transitions m = transitions;
     if (m == null) {
       synchronized (this) {
-        m = logTransT;
+        m = transitions;
         if (m == null) {
           m = buildTransitions();
-          logTransT = m;
+          transitions = m;
         }
       }
     }
     return m;
   }
 
-  private double[][] buildTransitions() {
+  /**
+   * librosa's pyin transition matrix {@code kron(transition_loop(2, 1 - switch_prob),
+   * transition_local(n_pitch_bins, width, 'triangle'))} as {@code log(transition + tiny)}, kept as its band:
+   * {@code band[2 from_half + to_half][to_bin][d]} for {@code from_bin = to_bin - halfWidth + d}; every entry
+   * outside the band is {@code log(tiny)}.
+   */
+  static final class Transitions {
+    final int bins;
+    final int halfWidth;
+    final double[][][] band;
+
+    Transitions(int bins, int halfWidth, double[][][] band) {
+      this.bins = bins;
+      this.halfWidth = halfWidth;
+      this.band = band;
+    }
+
+    /** The full matrix, transposed ({@code [to][from]}): for tests. */
+    double[][] denseTransposed() {
+      int n = bins;
+      double[][] out = new double[2 * n][2 * n];
+      for (double[] row : out) {
+        java.util.Arrays.fill(row, LOG_TINY);
+      }
+      for (int a = 0; a < 2; a++) {
+        for (int b = 0; b < 2; b++) {
+          for (int jb = 0; jb < n; jb++) {
+            for (int d = 0; d < 2 * halfWidth + 1; d++) {
+              int ib = jb - halfWidth + d;
+              if (ib >= 0 && ib < n) {
+                out[b * n + jb][a * n + ib] = band[2 * a + b][jb][d];
+              }
+            }
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private Transitions buildTransitions() {
     int n = nPitchBins;
     long maxSemitonesPerFrame = Math.round(Math.rint(maxTransitionRate * 12 * hopLength / sampleRate));
     int width = (int) (maxSemitonesPerFrame * binsPerSemitone + 1);
@@ -448,21 +487,131 @@ public final class Pitch {
     }
     double stay = 1 - switchProb;
     double[][] sw = {{stay, (1.0 - stay)}, {(1.0 - stay), stay}};
-    double[][] out = new double[2 * n][2 * n];
+    int hw = width / 2;
+    double[][][] band = new double[4][n][2 * hw + 1];
     for (int a = 0; a < 2; a++) {
-      for (int i = 0; i < n; i++) {
-        for (int b = 0; b < 2; b++) {
-          for (int j = 0; j < n; j++) {
-            out[b * n + j][a * n + i] = Math.log(sw[a][b] * local[i][j] + TINY);
+      for (int b = 0; b < 2; b++) {
+        for (int jb = 0; jb < n; jb++) {
+          for (int d = 0; d < 2 * hw + 1; d++) {
+            int ib = jb - hw + d;
+            band[2 * a + b][jb][d] = ib >= 0 && ib < n ? Math.log(sw[a][b] * local[ib][jb] + TINY) : LOG_TINY;
           }
         }
       }
     }
-    return out;
+    return new Transitions(n, hw, band);
   }
 
-  /** librosa's {@code sequence.viterbi} with a uniform initial distribution; ties go to the lowest state. */
-  private static int[] viterbi(double[][] logObs, double[][] logTransT) {
+  /**
+   * librosa's {@code sequence.viterbi} with a uniform initial distribution, exploiting the band structure:
+   * every transition outside the band has the same log probability, so the best predecessor outside it is a
+   * prefix or suffix maximum. Ties go to the lowest state, as numpy's {@code argmax}.
+   */
+  static int[] viterbi(double[][] logObs, Transitions tr) {
+    int frames = logObs.length;
+    int n = tr.bins;
+    int hw = tr.halfWidth;
+    int states = 2 * n;
+    int[][] ptr = new int[frames][];
+    double logInit = Math.log(1.0 / states + TINY);
+    double[] prev = new double[states];
+    double[] cur = new double[states];
+    for (int s = 0; s < states; s++) {
+      prev[s] = logObs[0][s] + logInit;
+    }
+    double[][] preV = new double[2][n];
+    int[][] preK = new int[2][n];
+    double[][] sufV = new double[2][n];
+    int[][] sufK = new int[2][n];
+    for (int t = 1; t < frames; t++) {
+      for (int h = 0; h < 2; h++) {
+        int base = h * n;
+        double bv = Double.NEGATIVE_INFINITY;
+        int bk = base;
+        for (int i = 0; i < n; i++) {
+          double v = prev[base + i];
+          if (v > bv) {
+            bv = v;
+            bk = base + i;
+          }
+          preV[h][i] = bv;
+          preK[h][i] = bk;
+        }
+        bv = Double.NEGATIVE_INFINITY;
+        bk = base + n - 1;
+        for (int i = n - 1; i >= 0; i--) {
+          double v = prev[base + i];
+          if (v >= bv) {
+            bv = v;
+            bk = base + i;
+          }
+          sufV[h][i] = bv;
+          sufK[h][i] = bk;
+        }
+      }
+      int[] p = new int[states];
+      double[] obs = logObs[t];
+      for (int j = 0; j < states; j++) {
+        int b = j / n;
+        int jb = j - b * n;
+        int lo = jb - hw;
+        int hi = jb + hw;
+        double best = Double.NEGATIVE_INFINITY;
+        int bestK = 0;
+        for (int a = 0; a < 2; a++) {
+          int base = a * n;
+          if (lo > 0) {
+            double v = preV[a][lo - 1] + LOG_TINY;
+            if (v > best) {
+              best = v;
+              bestK = preK[a][lo - 1];
+            }
+          }
+          double[] band = tr.band[2 * a + b][jb];
+          for (int ib = Math.max(0, lo), end = Math.min(n - 1, hi); ib <= end; ib++) {
+            double v = prev[base + ib] + band[ib - lo];
+            if (v > best) {
+              best = v;
+              bestK = base + ib;
+            }
+          }
+          if (hi < n - 1) {
+            double v = sufV[a][hi + 1] + LOG_TINY;
+            if (v > best) {
+              best = v;
+              bestK = sufK[a][hi + 1];
+            }
+          }
+        }
+        p[j] = bestK;
+        cur[j] = obs[j] + best;
+      }
+      ptr[t] = p;
+      double[] tmp = prev;
+      prev = cur;
+      cur = tmp;
+    }
+    return backtrack(prev, ptr);
+  }
+
+  private static int[] backtrack(double[] last, int[][] ptr) {
+    int frames = ptr.length;
+    int[] path = new int[frames];
+    int best = 0;
+    for (int s = 1; s < last.length; s++) {
+      if (last[s] > last[best]) {
+        best = s;
+      }
+    }
+    path[frames - 1] = best;
+    for (int t = frames - 2; t >= 0; t--) {
+      path[t] = ptr[t + 1][path[t + 1]];
+    }
+    return path;
+  }
+
+  /** librosa's {@code sequence.viterbi} over a dense transposed log matrix: the reference for tests. */
+  static int[] viterbiDense(double[][] logObs, double[][] logTransT) {
     int frames = logObs.length;
     int states = logTransT.length;
     int[][] ptr = new int[frames][];
@@ -494,18 +643,7 @@ public final class Pitch {
       prev = cur;
       cur = tmp;
     }
-    int[] path = new int[frames];
-    int last = 0;
-    for (int s = 1; s < states; s++) {
-      if (prev[s] > prev[last]) {
-        last = s;
-      }
-    }
-    path[frames - 1] = last;
-    for (int t = frames - 2; t >= 0; t--) {
-      path[t] = ptr[t + 1][path[t + 1]];
-    }
-    return path;
+    return backtrack(prev, ptr);
   }
 
   // ---------------------------------------------------------------- per-call working memory
