@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour and input checks of {@link Pitch} beyond the librosa parity tests. */
@@ -54,6 +59,31 @@ class PitchTest {
         }
       }
       assertThat(Pitch.viterbi(logObs, tr)).as("trial %d", trial).containsExactly(Pitch.viterbiDense(logObs, dense));
+    }
+  }
+
+  @Test
+  void oneInstanceSharedByThreadsGivesTheSameResultsAsSequentialCalls() throws Exception {
+    Pitch pitch = Pitch.create(16000, 65.406, 2093.0);
+    SpectralFeatures sf = SpectralFeatures.create(16000);
+    List<float[]> signals = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      signals.add(sine(150 + 40 * i, 16000, 6000));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<PitchTrack>> tracks = new ArrayList<>();
+      List<Future<float[][]>> contrasts = new ArrayList<>();
+      for (float[] y : signals) {
+        tracks.add(pool.submit(() -> pitch.pyin(y)));
+        contrasts.add(pool.submit(() -> sf.spectralContrast(y)));
+      }
+      for (int i = 0; i < signals.size(); i++) {
+        assertThat(tracks.get(i).get()).isEqualTo(pitch.pyin(signals.get(i)));
+        assertThat(contrasts.get(i).get()).isDeepEqualTo(sf.spectralContrast(signals.get(i)));
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
