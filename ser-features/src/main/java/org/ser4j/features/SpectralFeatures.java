@@ -239,7 +239,12 @@ public final class SpectralFeatures {
 
   /** {@code librosa.feature.spectral_bandwidth(y=y, sr=sr)} (p = 2): see {@link #spectralBandwidth(float[][], double)}. */
   public float[] spectralBandwidth(float[] y) {
-    return spectralBandwidth(magnitudeSpectrogram(y), 2.0);
+    return spectralBandwidth(magnitudeSpectrogram(y));
+  }
+
+  /** {@code spectral_bandwidth(S=S)} with librosa's default p = 2. */
+  public float[] spectralBandwidth(float[][] s) {
+    return spectralBandwidth(s, 2.0);
   }
 
   /**
@@ -273,7 +278,12 @@ public final class SpectralFeatures {
 
   /** {@code librosa.feature.spectral_rolloff(y=y, sr=sr)} (roll_percent 0.85). */
   public float[] spectralRolloff(float[] y) {
-    return spectralRolloff(magnitudeSpectrogram(y), 0.85);
+    return spectralRolloff(magnitudeSpectrogram(y));
+  }
+
+  /** {@code spectral_rolloff(S=S)} with librosa's default roll_percent 0.85. */
+  public float[] spectralRolloff(float[][] s) {
+    return spectralRolloff(s, 0.85);
   }
 
   /**
@@ -313,7 +323,12 @@ public final class SpectralFeatures {
 
   /** {@code librosa.feature.spectral_flatness(y=y)} (amin 1e-10, power 2). */
   public float[] spectralFlatness(float[] y) {
-    return spectralFlatness(magnitudeSpectrogram(y), 1e-10, 2.0);
+    return spectralFlatness(magnitudeSpectrogram(y));
+  }
+
+  /** {@code spectral_flatness(S=S)} with librosa's defaults amin 1e-10, power 2. */
+  public float[] spectralFlatness(float[][] s) {
+    return spectralFlatness(s, 1e-10, 2.0);
   }
 
   /**
@@ -351,7 +366,12 @@ public final class SpectralFeatures {
 
   /** {@code librosa.feature.spectral_contrast(y=y, sr=sr)} (fmin 200, 6 bands, quantile 0.02, in dB). */
   public float[][] spectralContrast(float[] y) {
-    return spectralContrast(magnitudeSpectrogram(y), 200.0, 6, 0.02, false);
+    return spectralContrast(magnitudeSpectrogram(y));
+  }
+
+  /** {@code spectral_contrast(S=S, sr=sr)} with librosa's defaults fmin 200, 6 bands, quantile 0.02, in dB. */
+  public float[][] spectralContrast(float[][] s) {
+    return spectralContrast(s, 200.0, 6, 0.02, false);
   }
 
   /**
