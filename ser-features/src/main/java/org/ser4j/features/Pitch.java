@@ -196,10 +196,11 @@ public final class Pitch {
    * is), refined by parabolic interpolation, as a frequency in Hz.
    *
    * @return F0 in Hz per frame, always within about {@code [fmin, fmax]}
-   * @throws IllegalArgumentException if {@code y} is empty or shorter than one frame without centring
+   * @throws IllegalArgumentException if {@code y} is empty, holds NaN or infinity, or is shorter than one frame
+   *     without centring
    */
   public float[] yin(float[] y) {
-    Objects.requireNonNull(y, "y");
+    SpectralFeatures.requireFinite(y);
     int frames = frameCount(y.length);
     float[] padded = Spectrograms.pad(y, frameLength, center, padMode);
     Work w = new Work();
@@ -246,10 +247,11 @@ public final class Pitch {
    * apart, from {@code fmin}) and as many unvoiced states.
    *
    * @return F0 (NaN where unvoiced), voiced flag and voiced probability per frame
-   * @throws IllegalArgumentException if {@code y} is empty or shorter than one frame without centring
+   * @throws IllegalArgumentException if {@code y} is empty, holds NaN or infinity, or is shorter than one frame
+   *     without centring
    */
   public PitchTrack pyin(float[] y) {
-    Objects.requireNonNull(y, "y");
+    SpectralFeatures.requireFinite(y);
     int frames = frameCount(y.length);
     float[] padded = Spectrograms.pad(y, frameLength, center, padMode);
     Work w = new Work();

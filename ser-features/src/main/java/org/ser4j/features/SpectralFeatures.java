@@ -145,10 +145,11 @@ public final class SpectralFeatures {
    * pad_mode))}, transposed.
    *
    * @return {@code float[frames][1 + nFft / 2]}
-   * @throws IllegalArgumentException if {@code y} is empty or shorter than one frame without centring
+   * @throws IllegalArgumentException if {@code y} is empty, holds NaN or infinity, or is shorter than one frame
+   *     without centring
    */
   public float[][] magnitudeSpectrogram(float[] y) {
-    Objects.requireNonNull(y, "y");
+    requireFinite(y);
     int frames = frameCount(y.length);
     float[] padded = Spectrograms.pad(y, nFft, center, padMode);
     int bins = binCount();
@@ -514,6 +515,18 @@ public final class SpectralFeatures {
     }
   }
 
+  /**
+   * librosa's {@code util.valid_audio}: rejects a signal holding NaN or infinity, naming the first such sample.
+   */
+  static void requireFinite(float[] y) {
+    Objects.requireNonNull(y, "y");
+    for (int i = 0; i < y.length; i++) {
+      if (!Float.isFinite(y[i])) {
+        throw new IllegalArgumentException("audio buffer is not finite everywhere: sample " + i + " is " + y[i]);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- time-domain features
 
   /** {@code librosa.feature.rms(y=y)}: frame length 2048, hop 512, centred with zero padding. */
@@ -525,11 +538,11 @@ public final class SpectralFeatures {
    * {@code librosa.feature.rms(y=y, frame_length=frameLength, hop_length=hopLength, center=center)}: per frame
    * {@code sqrt(mean(x^2))}; when centred the signal is padded with {@code frameLength / 2} zeros on both sides.
    *
-   * @throws IllegalArgumentException if {@code y} is empty, a size is not positive, or the (padded) signal is
-   *     shorter than one frame
+   * @throws IllegalArgumentException if {@code y} is empty or not finite everywhere, a size is not positive, or
+   *     the (padded) signal is shorter than one frame
    */
   public static float[] rms(float[] y, int frameLength, int hopLength, boolean center) {
-    Objects.requireNonNull(y, "y");
+    requireFinite(y);
     int frames = Spectrograms.frameCount(y.length, frameLength, hopLength, center);
     float[] padded = Spectrograms.pad(y, frameLength, center, PadMode.CONSTANT);
     float[] out = new float[frames];
@@ -557,11 +570,11 @@ public final class SpectralFeatures {
    * defaults); when centred the signal is extended by repeating its first and last sample
    * ({@code numpy.pad(mode='edge')}).
    *
-   * @throws IllegalArgumentException if {@code y} is empty, a size is not positive, or the (padded) signal is
-   *     shorter than one frame
+   * @throws IllegalArgumentException if {@code y} is empty or not finite everywhere, a size is not positive, or
+   *     the (padded) signal is shorter than one frame
    */
   public static float[] zeroCrossingRate(float[] y, int frameLength, int hopLength, boolean center) {
-    Objects.requireNonNull(y, "y");
+    requireFinite(y);
     int frames = Spectrograms.frameCount(y.length, frameLength, hopLength, center);
     int pad = center ? frameLength / 2 : 0;
     int n = y.length;

@@ -54,6 +54,17 @@ class SpectralFeaturesTest {
   }
 
   @Test
+  void nonFiniteSamplesAreRejectedNamingTheSample() {
+    float[] y = new float[4096];
+    y[100] = Float.NaN;
+    SpectralFeatures sf = SpectralFeatures.create(22050);
+    assertThatThrownBy(() -> sf.spectralCentroid(y)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sample 100");
+    assertThatThrownBy(() -> SpectralFeatures.zeroCrossingRate(y)).hasMessageContaining("not finite");
+    assertThatThrownBy(() -> Pitch.create(22050, 65.406, 2093.0).pyin(y)).hasMessageContaining("sample 100");
+  }
+
+  @Test
   void malformedSpectrogramIsRejectedNamingTheFrame() {
     SpectralFeatures sf = SpectralFeatures.create(22050);
     float[][] wrongBins = {new float[1025], new float[10]};
