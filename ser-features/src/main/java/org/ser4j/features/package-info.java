@@ -10,6 +10,11 @@
  *   <li>{@link org.ser4j.features.MfccStream}: push samples of any block size, receive frames as they complete;
  *   <li>{@link org.ser4j.features.Deltas} ({@code feature.delta}) and {@link org.ser4j.features.Pooling}
  *       (mean / std over frames, the notebook's utterance vector);
+ *   <li>{@link org.ser4j.features.SpectralFeatures} ({@code feature.rms}, {@code zero_crossing_rate},
+ *       {@code spectral_centroid}, {@code _bandwidth}, {@code _rolloff}, {@code _flatness}, {@code _contrast}) and
+ *       {@link org.ser4j.features.Pitch} ({@code yin}, {@code pyin} giving a {@link org.ser4j.features.PitchTrack});
+ *       {@link org.ser4j.features.FrameStatistics} summarises such a track over an utterance and expresses F0
+ *       in semitones relative to a reference;
  *   <li>building blocks: {@link org.ser4j.features.Spectrograms} (framing, window, power spectrogram, mel
  *       spectrogram, {@code power_to_db}), {@link org.ser4j.features.MelFilterbank} ({@code filters.mel},
  *       sparse), {@link org.ser4j.features.Dct} (DCT-II ortho, lifter) and
