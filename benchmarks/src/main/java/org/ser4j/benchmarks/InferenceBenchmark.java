@@ -68,7 +68,7 @@ public class InferenceBenchmark {
     }
     TrainingResult trained = new Trainer().train(ModelConfig.notebookBuilder().epochs(1).build(),
         FeatureDataset.ofPooled(x, y, labels), null, null);
-    recognizer = EmotionRecognizer.of(trained.toBundle("notebook", FeatureSpec.notebook().toMap(), java.util.Map.of()));
+    recognizer = EmotionRecognizer.of(trained.toBundle(FeatureSpec.notebook(), null));
     wav = Files.createTempFile("ser4j-infer", ".wav");
     WavWriter.write(AudioClip.ofMono(AudioBenchmark.RATE, AudioBenchmark.voice(AudioBenchmark.RATE, 2.2)), wav,
         WavWriter.Encoding.PCM16);
