@@ -37,6 +37,9 @@ abstract class ByteSource implements Closeable {
   }
 
   static ByteSource open(Path file) throws IOException {
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new UnrecognizedAudioException(file.toString(), "is a directory, not an audio file");
+    }
     return new FileSource(FileChannel.open(file, StandardOpenOption.READ));
   }
 

@@ -35,10 +35,30 @@ import java.util.Set;
  * </ol>
  * Properties text is ISO-8859-1 with Java escapes (any Unicode round-trips). Reading rejects foreign,
  * newer, corrupt, truncated or oversized files with a {@link ModelBundleException}.
+ *
+ * <h2>What reading checks</h2>
+ * <ul>
+ *   <li>the zip structure, strictly, and every entry's CRC-32 and sizes (text entries too);</li>
+ *   <li>sizes before anything is allocated: text entries at most 1 MiB each, at most 16 entries, layers at
+ *       most 16384 units wide, and at most {@link #maxParameters()} parameters in all (16 Mi floats, 64 MiB,
+ *       by default; raise it with the system property {@value #MAX_PARAMETERS_PROPERTY}); a bundle read from a
+ *       stream, bytes or a non-default file system is held in memory and may be at most 4 bytes per allowed
+ *       parameter plus 5 MiB;</li>
+ *   <li>weights finite and at most 1e6 in magnitude; normalisation statistics finite with std &gt; 0;</li>
+ *   <li>labels distinct, non-empty and free of control characters;</li>
+ *   <li>the feature recipe (when the configuration is a {@code FeatureSpec} recipe): every rule of
+ *       {@code MfccConfig} and {@code LoadOptions}, plus sample rate in [1000, 384000] Hz, {@code n_fft} and
+ *       {@code hop_length} at most 16384, {@code n_mels} at most 512, offset and duration at most an hour,
+ *       and as many values per frame (or file) as the network takes.</li>
+ * </ul>
  */
 public final class ModelBundle {
+  /** The {@code format} value of the manifest. */
   public static final String FORMAT_NAME = "ser4j-model-bundle";
+  /** The format version this reader reads and writes. */
   public static final int FORMAT_VERSION = 1;
+  /** System property overriding {@link #maxParameters()} (a positive count, at most 2^28). */
+  public static final String MAX_PARAMETERS_PROPERTY = "ser4j.bundle.maxParameters";
 
   private final InputMode inputMode;
   private final int inputLength;
@@ -80,6 +100,12 @@ public final class ModelBundle {
     if (new HashSet<>(labels).size() != labels.size() || labels.stream().anyMatch(String::isEmpty)) {
       throw new IllegalArgumentException("labels must be distinct and non-empty: " + labels);
     }
+    for (String label : labels) {
+      if (label.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+          || Character.getType(c) == Character.FORMAT)) {
+        throw new IllegalArgumentException("label " + quote(label) + " contains a control character");
+      }
+    }
     int nIn = layers.get(0).nIn();
     if (inputMode == InputMode.POOLED) {
       if (!(layers.get(0) instanceof LstmLayer) || nIn != 1) {
@@ -99,13 +125,83 @@ public final class ModelBundle {
     }
   }
 
+  private static String quote(String s) {
+    StringBuilder sb = new StringBuilder("'");
+    s.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.append('\'').toString();
+  }
+
+  /**
+   * A builder for a bundle.
+   *
+   * @return an empty builder (sequence input)
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Reads and validates a bundle file. */
+  /**
+   * Reads and validates a bundle file, on any file system (a path inside a jar or zip file system too).
+   *
+   * @param file the bundle
+   * @return the bundle
+   * @throws java.nio.file.NoSuchFileException if there is no file there
+   * @throws ModelBundleException if it is not a usable bundle (see the class description)
+   * @throws IOException if it cannot be read
+   */
   public static ModelBundle read(Path file) throws IOException {
     return BundleIo.read(file);
+  }
+
+  /**
+   * Reads and validates a bundle from a stream (read to its end, not closed).
+   *
+   * @param in the bundle's bytes
+   * @param sourceName how to name the stream in messages, e.g. a resource name
+   * @return the bundle
+   * @throws ModelBundleException if it is not a usable bundle, or larger than a bundle may be
+   * @throws IOException if the stream cannot be read
+   */
+  public static ModelBundle read(java.io.InputStream in, String sourceName) throws IOException {
+    Objects.requireNonNull(in, "in");
+    return BundleIo.read(in, Objects.requireNonNull(sourceName, "sourceName"));
+  }
+
+  /**
+   * Reads and validates a bundle held in memory.
+   *
+   * @param data the bundle's bytes
+   * @param sourceName how to name the data in messages
+   * @return the bundle
+   * @throws ModelBundleException if it is not a usable bundle
+   */
+  public static ModelBundle read(byte[] data, String sourceName) throws ModelBundleException {
+    Objects.requireNonNull(data, "data");
+    try {
+      return BundleIo.read(data, Objects.requireNonNull(sourceName, "sourceName"));
+    } catch (ModelBundleException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ModelBundleException(sourceName, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The largest parameter count a bundle may declare when read: 16 Mi (64 MiB of weights) unless the system
+   * property {@value #MAX_PARAMETERS_PROPERTY} says otherwise. The count is checked before any weight is
+   * allocated or inflated.
+   *
+   * @return the limit in effect now
+   * @throws IllegalArgumentException if the system property is set to something that is not a count
+   */
+  public static long maxParameters() {
+    return BundleIo.maxParameters();
   }
 
   /** Writes this bundle to {@code file} atomically (temporary file in the same directory, then move). */
