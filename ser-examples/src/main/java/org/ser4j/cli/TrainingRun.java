@@ -122,12 +122,16 @@ final class TrainingRun {
     return new FeatureSet(all.spec(), u, f, problems);
   }
 
-  /** Writes the model bundle with its provenance: corpus, split, seed, metrics, versions. */
+  /**
+   * Writes the model bundle with its provenance: corpus, split, seed, metrics, versions. The corpus is
+   * recorded by name (its folder's name, never the trainer's absolute path) and by a fingerprint of its
+   * content (see {@link #corpusFingerprint}), so a bundle does not leak the training machine's file system.
+   */
   static void writeBundle(Result r, Preset preset, Path out, String corpusDescription) throws IOException {
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("corpus", corpusDescription);
+    meta.put("corpus", corpusName(corpusDescription));
     meta.put("corpus.format", r.corpus().format().id());
-    meta.put("corpus.root", r.corpus().root().toAbsolutePath().normalize().toString());
+    meta.put("corpus.fingerprint", corpusFingerprint(r.corpus()));
     meta.put("split", r.split().description());
     meta.put("split.train", Integer.toString(r.split().train().size()));
     meta.put("split.test", Integer.toString(r.split().test().size()));
@@ -142,6 +146,41 @@ final class TrainingRun {
     meta.put("versions.dl4j", ModelBundles.DL4J_VERSION);
     meta.put("created", java.time.Instant.now().toString());
     r.training().writeBundle(out, preset.id(), r.trainFeatures().spec().toMap(), meta);
+  }
+
+  /** A path becomes its last element ("/home/me/data/tess-sample" -> "tess-sample"); other text is kept. */
+  static String corpusName(String description) {
+    if (description.indexOf('/') < 0 && description.indexOf('\\') < 0) {
+      return description;
+    }
+    Path p = Path.of(description).normalize();
+    Path name = p.getFileName() != null ? p.getFileName() : p.toAbsolutePath().normalize().getFileName();
+    return name == null ? "corpus" : name.toString();
+  }
+
+  /**
+   * "sha256:" and the SHA-256 of every utterance's path relative to the corpus root (with '/' separators)
+   * and size in bytes, in sorted order: the same corpus files give the same value on any machine.
+   */
+  static String corpusFingerprint(org.ser4j.data.Corpus corpus) throws IOException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    Path root = corpus.root().toAbsolutePath().normalize();
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    for (org.ser4j.data.Utterance u : corpus.utterances()) {
+      Path p = u.path().toAbsolutePath().normalize();
+      String rel = (p.startsWith(root) ? root.relativize(p) : p.getFileName()).toString().replace('\\', '/');
+      rows.add(rel + "\t" + java.nio.file.Files.size(u.path()));
+    }
+    java.util.Collections.sort(rows);
+    for (String row : rows) {
+      sha.update((row + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
   }
 
   /** A listener that shows epochs on a progress bar with loss and accuracy. */

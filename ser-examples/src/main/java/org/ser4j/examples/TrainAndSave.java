@@ -51,7 +51,7 @@ public final class TrainAndSave {
     ModelConfig config = ModelConfig.notebookBuilder().numClasses(labels.size()).epochs(epochs).seed(42).build();
     TrainingResult result = new Trainer().train(config, train, test, null);
     Evaluation ev = result.evaluate(test);
-    result.writeBundle(modelFile, spec.name(), spec.toMap(), Map.of("corpus", tess.toString(),
+    result.writeBundle(modelFile, spec.name(), spec.toMap(), Map.of("corpus", tess.getFileName().toString(),
         "split", split.description()));
     return ev;
   }

@@ -39,6 +39,10 @@ class TrainEvaluatePredictTest {
     assertThat(r.labels()).containsExactly("angry", "disgust", "fear", "happy", "neutral", "pleasant_surprise", "sad");
     assertThat(r.bundle().metadata()).containsEntry("seed", "7").containsEntry("preset", "notebook")
         .containsEntry("split.test", "7").containsKey("metrics.test.accuracy").containsKey("versions.dl4j");
+    // no trace of the training machine's file system: the corpus by name and content fingerprint
+    assertThat(r.bundle().metadata()).containsEntry("corpus", "tess").doesNotContainKey("corpus.root")
+        .hasEntrySatisfying("corpus.fingerprint", v -> assertThat(v).matches("sha256:[0-9a-f]{64}"));
+    assertThat(r.bundle().metadata().values()).noneMatch(v -> v.contains(dir.toString()));
     assertThat(r.featureSpec().name()).isEqualTo("notebook");
   }
 
@@ -84,5 +88,26 @@ class TrainEvaluatePredictTest {
     CliRun run = CliRun.of("predict", "--model", junk.toString(), model.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("junk.ser4j");
+  }
+
+  @Test
+  void theCorpusIdentityDoesNotDependOnWhereItLies() throws IOException {
+    Path copy = dir.resolve("elsewhere").resolve("tess");
+    try (var walk = Files.walk(corpus)) {
+      for (Path p : walk.toList()) {
+        Path target = copy.resolve(corpus.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    String a = TrainingRun.corpusFingerprint(org.ser4j.data.Corpus.scan(corpus));
+    assertThat(TrainingRun.corpusFingerprint(org.ser4j.data.Corpus.scan(copy))).isEqualTo(a);
+    Files.delete(Files.walk(copy).filter(p -> p.toString().endsWith(".wav")).findFirst().orElseThrow());
+    assertThat(TrainingRun.corpusFingerprint(org.ser4j.data.Corpus.scan(copy))).isNotEqualTo(a);
+    assertThat(TrainingRun.corpusName("/home/someone/data/tess-sample/")).isEqualTo("tess-sample");
+    assertThat(TrainingRun.corpusName("SYNTHETIC TESS-layout corpus (seed 1)")).startsWith("SYNTHETIC");
   }
 }

@@ -1,14 +1,14 @@
 package org.ser4j.features;
 
-import org.jtransforms.fft.FloatFFT_1D;
-
 /**
  * The power spectrum {@code |rfft(frame * window)|^2} of one real frame, the FFT step of
  * {@code abs(librosa.stft(y)) ** 2}, unnormalised like {@code numpy.fft.rfft}.
  *
  * <p>Powers of two from 16 to 2^20 use ser4j's own radix-4 real FFT (precomputed twiddles, bit reversal folded
  * into the windowing, no allocation; for one frame about as fast as JTransforms and equal to it within float
- * rounding); every other size uses JTransforms' {@link FloatFFT_1D}. {@link #jtransforms(int)} forces
+ * rounding); every other size uses JTransforms' {@code FloatFFT_1D}, an optional dependency: add
+ * {@code com.github.wendykierp:JTransforms:3.1} (and {@code org.apache.commons:commons-math3:3.6.1}) to use
+ * such sizes; {@link #isSupported(int)} tells whether a size can be computed with the current class path. {@link #jtransforms(int)} forces
  * JTransforms for every size (for comparison). ({@link MfccExtractor} goes further for whole clips: it
  * transforms many frames at once in vectorised loops.)
  *
@@ -27,10 +27,10 @@ public final class PowerSpectrum {
 
   private final int nFft;
   private final FastRealFft fast;
-  private final FloatFFT_1D jt;
+  private final JTransformsFft jt;
   private final float[] buf;
 
-  private PowerSpectrum(int nFft, FastRealFft fast, FloatFFT_1D jt) {
+  private PowerSpectrum(int nFft, FastRealFft fast, JTransformsFft jt) {
     this.nFft = nFft;
     this.fast = fast;
     this.jt = jt;
@@ -51,6 +51,7 @@ public final class PowerSpectrum {
    * A power spectrum of size {@code nFft} on the given backend.
    *
    * @throws IllegalArgumentException if {@code nFft < 1}
+   * @throws IllegalStateException if the size needs JTransforms and it is not on the class path
    */
   public static PowerSpectrum create(int nFft, Backend backend) {
     if (nFft < 1) {
@@ -59,7 +60,22 @@ public final class PowerSpectrum {
     if (backend == Backend.AUTO && FastRealFft.supports(nFft)) {
       return new PowerSpectrum(nFft, new FastRealFft(nFft), null);
     }
-    return new PowerSpectrum(nFft, null, new FloatFFT_1D(nFft));
+    if (!JTransformsFft.available()) {
+      throw new IllegalStateException("an FFT of size " + nFft + " (not a power of two from 16 to 2^20) needs"
+          + " JTransforms: add com.github.wendykierp:JTransforms:3.1 to the class path");
+    }
+    return new PowerSpectrum(nFft, null, new JTransformsFft(nFft));
+  }
+
+  /**
+   * Whether size {@code nFft} can be computed with the current class path: ser4j's own FFT serves powers of
+   * two from 16 to 2^20; every other size needs JTransforms.
+   *
+   * @param nFft the FFT size
+   * @return true if {@link #create(int)} will succeed for it
+   */
+  public static boolean isSupported(int nFft) {
+    return nFft >= 1 && (FastRealFft.supports(nFft) || JTransformsFft.available());
   }
 
   /** A new instance sharing this one's (immutable) tables, with its own working buffer. */

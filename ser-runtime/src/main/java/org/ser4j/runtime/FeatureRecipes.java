@@ -59,6 +59,11 @@ final class FeatureRecipes {
             + " s is outside (0, " + MAX_SECONDS + "]");
       }
     }
+    if (!org.ser4j.features.PowerSpectrum.isSupported(m.nFft())) {
+      throw new ModelBundleException(source, BundleIo.FEATURES + ": mfcc.n_fft = " + m.nFft() + " is not a power"
+          + " of two from 16 to 2^20, and such sizes need JTransforms on the class path"
+          + " (com.github.wendykierp:JTransforms:3.1)");
+    }
     if (spec.dimension() != bundle.inputLength()) {
       throw new ModelBundleException(source, "shape mismatch: the feature recipe gives " + spec.dimension()
           + " values per " + (spec.pooling() == FeatureSpec.Pooling.NONE ? "frame" : "file")
