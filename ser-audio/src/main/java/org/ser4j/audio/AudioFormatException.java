@@ -24,10 +24,14 @@ public class AudioFormatException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file path or stream description that failed. */
   private final String source;
+  /** The problem, without the source. */
   private final String problem;
 
   /**
+   * An exception naming the source and the problem.
+   *
    * @param source what was being read: a file path, or a description such as "&lt;stream&gt;"
    * @param problem what is wrong, as one sentence fragment
    */

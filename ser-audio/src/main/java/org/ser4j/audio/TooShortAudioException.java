@@ -9,10 +9,14 @@ public final class TooShortAudioException extends AudioFormatException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Seconds of usable audio found. */
   private final double seconds;
+  /** Seconds of audio needed. */
   private final double minimumSeconds;
 
   /**
+   * An exception naming the source and the problem.
+   *
    * @param source the file path or a description such as "&lt;stream&gt;"
    * @param seconds seconds of usable audio found
    * @param minimumSeconds seconds needed

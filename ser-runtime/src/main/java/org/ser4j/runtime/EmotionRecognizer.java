@@ -252,6 +252,7 @@ public final class EmotionRecognizer {
   /**
    * The features this model was trained on: how {@link #predict(Path)} turns audio into its input.
    *
+   * @return the recipe
    * @throws IllegalStateException if the bundle carries no usable feature configuration (then classify
    *     features you compute yourself with {@link #predict(float[][])} or {@link #predictPooled(float[])})
    */
@@ -380,6 +381,11 @@ public final class EmotionRecognizer {
   /**
    * Classifies a sequence of time steps x features (normalised with the bundle's statistics first). For a
    * {@link InputMode#POOLED} bundle a [length][1] array is accepted too and read as the pooled vector.
+   *
+   * @param sequence rows of features, finite
+   * @return the prediction
+   * @throws IllegalArgumentException if a row has the wrong width or a non-finite value
+   * @throws ArithmeticException if the network's output overflows (weights too large for the input)
    */
   public Prediction predict(float[][] sequence) {
     Objects.requireNonNull(sequence, "sequence");
@@ -389,6 +395,12 @@ public final class EmotionRecognizer {
   /**
    * Classifies the first {@code steps} rows of {@code sequence} (the rest is padding and ignored, as a mask
    * would do).
+   *
+   * @param sequence rows of features, finite
+   * @param steps how many rows to read
+   * @return the prediction
+   * @throws IllegalArgumentException if {@code steps} is out of range, or a row is unusable
+   * @throws ArithmeticException if the network's output overflows
    */
   public Prediction predict(float[][] sequence, int steps) {
     Objects.requireNonNull(sequence, "sequence");
@@ -432,6 +444,12 @@ public final class EmotionRecognizer {
   /**
    * Classifies a pooled feature vector: for a {@link InputMode#POOLED} bundle (the notebook preset) the
    * {@code n} values are read as {@code n} time steps of one feature, after per-position normalisation.
+   *
+   * @param features the pooled vector, finite
+   * @return the prediction
+   * @throws IllegalStateException if the model reads sequences
+   * @throws IllegalArgumentException if the length is wrong or a value is not finite
+   * @throws ArithmeticException if the network's output overflows
    */
   public Prediction predictPooled(float[] features) {
     Objects.requireNonNull(features, "features");

@@ -204,11 +204,21 @@ public final class ModelBundle {
     return BundleIo.maxParameters();
   }
 
-  /** Writes this bundle to {@code file} atomically (temporary file in the same directory, then move). */
+  /**
+   * Writes this bundle to {@code file} atomically (temporary file in the same directory, then move).
+   *
+   * @param file the bundle file to write (replaced if it exists)
+   * @throws IOException if it cannot be written
+   */
   public void write(Path file) throws IOException {
     BundleIo.write(this, file);
   }
 
+  /**
+   * How the network reads its input.
+   *
+   * @return the input mode
+   */
   public InputMode inputMode() {
     return inputMode;
   }
@@ -216,38 +226,72 @@ public final class ModelBundle {
   /**
    * Values per input: features per time step for {@link InputMode#SEQUENCE}, the vector length for
    * {@link InputMode#POOLED}.
+   *
+   * @return the input width
    */
   public int inputLength() {
     return inputLength;
   }
 
+  /**
+   * The layers, input first.
+   *
+   * @return an unmodifiable list
+   */
   public List<LayerSpec> layers() {
     return layers;
   }
 
+  /**
+   * The name of the feature recipe (e.g. {@code "notebook"}).
+   *
+   * @return the preset name
+   */
   public String featurePreset() {
     return featurePreset;
   }
 
-  /** The feature settings the network was trained with, in insertion order (opaque to this module). */
+  /**
+   * The feature settings the network was trained with, in insertion order: a {@code FeatureSpec} recipe (validated when read), or an opaque map of other settings.
+   *
+   * @return an unmodifiable map
+   */
   public Map<String, String> featureConfig() {
     return featureConfig;
   }
 
-  /** Output labels in network output order. */
+  /**
+   * Output labels in network output order.
+   *
+   * @return an unmodifiable list
+   */
   public List<String> labels() {
     return labels;
   }
 
+  /**
+   * The input standardisation, if the network was trained with one.
+   *
+   * @return the statistics, or empty
+   */
   public Optional<Normalization> normalization() {
     return Optional.ofNullable(normalization);
   }
 
-  /** Training metadata and provenance (corpus, split, seed, epochs, metrics, versions, creation time). */
+  /**
+   * Training metadata and provenance (corpus, split, seed, epochs, metrics, versions, creation time).
+   *
+   * @return an unmodifiable map in insertion order
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
 
+  /**
+   * Number of float parameters of all layers.
+   *
+   * @return the count
+   */
   public long parameterCount() {
     return layers.stream().mapToLong(LayerSpec::parameterCount).sum();
   }
@@ -286,69 +330,141 @@ public final class ModelBundle {
     private Builder() {
     }
 
-    /** Sequence input: time steps x the first layer's nIn features. */
+    /**
+     * Sequence input: time steps x the first layer's nIn features (the default).
+     *
+     * @return this builder
+     */
     public Builder sequenceInput() {
       this.inputMode = InputMode.SEQUENCE;
       this.inputLength = 0;
       return this;
     }
 
-    /** Pooled input: a vector of {@code length} values read as {@code length} steps of one feature. */
+    /**
+     * Pooled input: a vector of {@code length} values read as {@code length} steps of one feature.
+     *
+     * @param length values in the vector
+     * @return this builder
+     */
     public Builder pooledInput(int length) {
       this.inputMode = InputMode.POOLED;
       this.inputLength = length;
       return this;
     }
 
+    /**
+     * Appends a layer.
+     *
+     * @param layer the next layer
+     * @return this builder
+     */
     public Builder addLayer(LayerSpec layer) {
       layers.add(Objects.requireNonNull(layer, "layer"));
       return this;
     }
 
+    /**
+     * Replaces the layers.
+     *
+     * @param list the layers, input first
+     * @return this builder
+     */
     public Builder layers(List<? extends LayerSpec> list) {
       layers.clear();
       list.forEach(this::addLayer);
       return this;
     }
 
+    /**
+     * Names the feature recipe.
+     *
+     * @param name e.g. {@code "notebook"}
+     * @return this builder
+     */
     public Builder featurePreset(String name) {
       this.featurePreset = Objects.requireNonNull(name, "featurePreset");
       return this;
     }
 
+    /**
+     * Replaces the feature settings (usually {@code FeatureSpec.toMap()}).
+     *
+     * @param config the settings, in order
+     * @return this builder
+     */
     public Builder featureConfig(Map<String, String> config) {
       featureConfig.clear();
       config.forEach(this::featureSetting);
       return this;
     }
 
+    /**
+     * Adds one feature setting.
+     *
+     * @param key the setting
+     * @param value its value
+     * @return this builder
+     */
     public Builder featureSetting(String key, String value) {
       featureConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Sets the output labels.
+     *
+     * @param labelOrder labels in network output order: distinct, non-empty, no control characters
+     * @return this builder
+     */
     public Builder labels(List<String> labelOrder) {
       labels.clear();
       labelOrder.forEach(l -> labels.add(Objects.requireNonNull(l, "label")));
       return this;
     }
 
+    /**
+     * Sets the input standardisation.
+     *
+     * @param stats the statistics, or {@code null} for none
+     * @return this builder
+     */
     public Builder normalization(Normalization stats) {
       this.normalization = stats;
       return this;
     }
 
+    /**
+     * Replaces the metadata.
+     *
+     * @param values provenance entries, in order
+     * @return this builder
+     */
     public Builder metadata(Map<String, String> values) {
       metadata.clear();
       values.forEach(this::metadata);
       return this;
     }
 
+    /**
+     * Adds one metadata entry.
+     *
+     * @param key the entry
+     * @param value its value
+     * @return this builder
+     */
     public Builder metadata(String key, String value) {
       metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Validates and builds.
+     *
+     * @return the bundle
+     * @throws IllegalArgumentException if the layers do not fit together, the last is not a dense softmax,
+     *     or the labels do not fit the output (count, duplicates, empty, control characters)
+     */
     public ModelBundle build() {
       return new ModelBundle(this);
     }

@@ -12,10 +12,14 @@ public final class ModelBundleException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
+  /** The source named in the message. */
   private final String source;
+  /** The problem, without the source. */
   private final String problem;
 
   /**
+   * An exception naming the file and the problem.
+   *
    * @param file the bundle file
    * @param problem what is wrong
    */
@@ -24,6 +28,8 @@ public final class ModelBundleException extends IOException {
   }
 
   /**
+   * An exception naming the file and the problem.
+   *
    * @param file the bundle file
    * @param problem what is wrong
    * @param cause the low-level cause, or {@code null}
@@ -46,6 +52,8 @@ public final class ModelBundleException extends IOException {
   }
 
   /**
+   * An exception naming the source and the problem.
+   *
    * @param source how to name the source in the message
    * @param problem what is wrong
    * @param cause the low-level cause, or {@code null}
