@@ -88,7 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
           } catch (AudioFormatException e) {
             out.println(u.path() + ": left out: " + e.problem());
             failed++;
-          } catch (IOException | IllegalArgumentException e) {
+          } catch (IOException | IllegalArgumentException | ArithmeticException e) {
             out.println(u.path() + ": left out: " + e.getMessage());
             failed++;
           }
