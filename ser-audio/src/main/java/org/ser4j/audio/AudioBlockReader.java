@@ -37,12 +37,12 @@ public final class AudioBlockReader implements Closeable {
     this.buffer = ByteBuffer.allocate(bufferFrames * bytesPerFrame).order(layout.order());
   }
 
-  /** The stream's format and decodable length (with any repair warnings). */
+  /** {@return the stream's format and decodable length (with any repair warnings)} */
   public AudioInfo info() {
     return info;
   }
 
-  /** The next frame {@link #read} will return, from 0 to {@code info().frames()}. */
+  /** {@return the next frame {@link #read} will return, from 0 to {@code info().frames()}} */
   public long position() {
     return position;
   }

@@ -66,22 +66,22 @@ public final class AudioClip {
     return new AudioClip(channels, sampleRate, List.copyOf(warnings));
   }
 
-  /** Samples per second. */
+  /** {@return samples per second} */
   public int sampleRate() {
     return sampleRate;
   }
 
-  /** Number of channels, at least 1. */
+  /** {@return number of channels, at least 1} */
   public int channelCount() {
     return channels.length;
   }
 
-  /** Number of frames (samples per channel). */
+  /** {@return number of frames (samples per channel)} */
   public int frameCount() {
     return channels[0].length;
   }
 
-  /** Length in seconds: {@code frameCount() / sampleRate()}. */
+  /** {@return length in seconds: {@code frameCount() / sampleRate()}} */
   public double durationSeconds() {
     return (double) frameCount() / sampleRate;
   }
@@ -116,7 +116,7 @@ public final class AudioClip {
     return out;
   }
 
-  /** This clip downmixed to one channel by {@link #monoSamples()}; itself when it is already mono. */
+  /** {@return this clip downmixed to one channel by {@link #monoSamples()}; itself when it is already mono} */
   public AudioClip toMono() {
     return channels.length == 1 ? this : new AudioClip(new float[][] {monoSamples()}, sampleRate, warnings);
   }
@@ -135,7 +135,7 @@ public final class AudioClip {
     return new AudioClip(out, sampleRate, warnings);
   }
 
-  /** What the decoder repaired to produce this clip, one sentence each; empty for a clean read. */
+  /** {@return what the decoder repaired to produce this clip, one sentence each; empty for a clean read} */
   public List<String> warnings() {
     return warnings;
   }

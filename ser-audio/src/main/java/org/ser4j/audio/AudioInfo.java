@@ -44,17 +44,17 @@ public record AudioInfo(
     warnings = List.copyOf(warnings);
   }
 
-  /** Length in seconds: {@code frames / sampleRate}. */
+  /** {@return length in seconds: {@code frames / sampleRate}} */
   public double durationSeconds() {
     return (double) frames / sampleRate;
   }
 
-  /** Bits per sample of one channel as stored: 8, 16, 24, 32 or 64. */
+  /** {@return bits per sample of one channel as stored: 8, 16, 24, 32 or 64} */
   public int bitsPerSample() {
     return encoding.bitsPerSample();
   }
 
-  /** Bytes one frame (one sample of every channel) occupies in the file. */
+  /** {@return bytes one frame (one sample of every channel) occupies in the file} */
   public int bytesPerFrame() {
     return encoding.bytesPerSample() * channels;
   }

@@ -44,7 +44,7 @@ public final class WavWriter {
       this.formatTag = formatTag;
     }
 
-    /** Bytes per sample of one channel. */
+    /** {@return bytes per sample of one channel} */
     public int bytesPerSample() {
       return bytes;
     }

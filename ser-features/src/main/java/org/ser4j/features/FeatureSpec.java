@@ -75,12 +75,12 @@ public final class FeatureSpec {
     return new FeatureSpec(name, load, mfcc, deltas, pooling);
   }
 
-  /** The seed notebook's feature: 22050 Hz, offset 0.5 s, duration 3 s, mean of 40 MFCCs. */
+  /** {@return the seed notebook's feature: 22050 Hz, offset 0.5 s, duration 3 s, mean of 40 MFCCs} */
   public static FeatureSpec notebook() {
     return new FeatureSpec("notebook", LoadOptions.notebook(), MfccConfig.notebook(22050), false, Pooling.MEAN);
   }
 
-  /** Framewise: whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, no pooling. */
+  /** {@return framewise: whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, no pooling} */
   public static FeatureSpec framewise() {
     return new FeatureSpec("framewise", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.NONE);
   }
@@ -104,7 +104,7 @@ public final class FeatureSpec {
     };
   }
 
-  /** An extractor for this spec's MFCC (build once, share between threads). */
+  /** {@return an extractor for this spec's MFCC (build once, share between threads)} */
   public MfccExtractor newExtractor() {
     return MfccExtractor.create(mfcc);
   }
@@ -158,7 +158,7 @@ public final class FeatureSpec {
     return m;
   }
 
-  /** Every parameter as text, for storing (e.g. in a model bundle); {@link #fromMap(Map)} reads it back. */
+  /** {@return every parameter as text, for storing (e.g. in a model bundle); {@link #fromMap(Map)} reads it back} */
   public Map<String, String> toMap() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("name", name);
@@ -269,12 +269,12 @@ public final class FeatureSpec {
     return pooling;
   }
 
-  /** Values per frame (or per file when pooled): n_mfcc, times 3 with deltas, times 2 with {@code MEAN_STD}. */
+  /** {@return values per frame (or per file when pooled): n_mfcc, times 3 with deltas, times 2 with {@code MEAN_STD}} */
   public int dimension() {
     return mfcc.nMfcc() * (deltas ? 3 : 1) * (pooling == Pooling.MEAN_STD ? 2 : 1);
   }
 
-  /** Every parameter as text: equal keys mean equal features for the same audio. */
+  /** {@return every parameter as text: equal keys mean equal features for the same audio} */
   public String cacheKey() {
     return "v" + VERSION + ";" + load + ";" + mfcc + ";deltas=" + deltas + ";pooling=" + pooling;
   }

@@ -174,12 +174,12 @@ public final class MfccStream {
     emitReady();
   }
 
-  /** Frames delivered so far. */
+  /** {@return frames delivered so far} */
   public long framesEmitted() {
     return frames;
   }
 
-  /** Samples pushed so far (without padding). */
+  /** {@return samples pushed so far (without padding)} */
   public long samplesPushed() {
     return samples;
   }

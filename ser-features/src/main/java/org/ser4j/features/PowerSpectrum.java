@@ -78,7 +78,7 @@ public final class PowerSpectrum {
     return nFft >= 1 && (FastRealFft.supports(nFft) || JTransformsFft.available());
   }
 
-  /** A new instance sharing this one's (immutable) tables, with its own working buffer. */
+  /** {@return a new instance sharing this one's (immutable) tables, with its own working buffer} */
   public PowerSpectrum copy() {
     return new PowerSpectrum(nFft, fast, jt);
   }
@@ -88,17 +88,17 @@ public final class PowerSpectrum {
     return fast;
   }
 
-  /** The FFT size. */
+  /** {@return the FFT size} */
   public int nFft() {
     return nFft;
   }
 
-  /** Number of output bins, {@code 1 + nFft / 2}. */
+  /** {@return number of output bins, {@code 1 + nFft / 2}} */
   public int binCount() {
     return 1 + nFft / 2;
   }
 
-  /** The backend actually in use for this size. */
+  /** {@return the backend actually in use for this size} */
   public Backend backend() {
     return fast != null ? Backend.AUTO : Backend.JTRANSFORMS;
   }
