@@ -28,7 +28,7 @@ public record AudioInfo(
     long frames,
     List<String> warnings) {
 
-  /** Validates and copies {@code warnings}. */
+  // validates the values and copies warnings
   public AudioInfo {
     Objects.requireNonNull(container, "container");
     Objects.requireNonNull(encoding, "encoding");
@@ -63,6 +63,8 @@ public record AudioInfo(
    * A note when the content's container is not what the file name says (AIFF under {@code .wav}, WAV under
    * {@code .aif}/{@code .aiff}/{@code .aifc}), as real corpora have; empty when they agree, when the name has
    * no audio extension, or for in-memory data.
+   *
+   * @return the note, or empty when the name fits the content
    */
   public Optional<String> nameMismatch() {
     if (source == null || source.getFileName() == null) {

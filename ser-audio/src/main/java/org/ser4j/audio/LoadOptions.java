@@ -190,6 +190,7 @@ public final class LoadOptions {
       return this;
     }
 
+    /** {@return the options} */
     public LoadOptions build() {
       return new LoadOptions(this);
     }

@@ -70,6 +70,7 @@ public final class FeatureSpec {
    * @param mfcc the MFCC parameters
    * @param deltas append first and second deltas ({@code librosa.feature.delta}, width 9) to each frame
    * @param pooling how to pool frames
+   * @return the spec
    */
   public static FeatureSpec of(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Pooling pooling) {
     return new FeatureSpec(name, load, mfcc, deltas, pooling);
@@ -88,12 +89,19 @@ public final class FeatureSpec {
   /**
    * Utterance statistics: the whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, pooled to
    * their mean and standard deviation over frames (240 values per file).
+   *
+   * @return the stats spec
    */
   public static FeatureSpec stats() {
     return new FeatureSpec("stats", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.MEAN_STD);
   }
 
-  /** A preset by name: {@code notebook}, {@code framewise} or {@code stats}. */
+  /**
+   * A preset by name: {@code notebook}, {@code framewise} or {@code stats}.
+   *
+   * @param name a preset name, case-insensitive
+   * @return the preset
+   */
   public static FeatureSpec preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "notebook" -> notebook();
@@ -113,6 +121,8 @@ public final class FeatureSpec {
    * This spec's features of a file: load (as {@link #load()} says), MFCC, deltas, pooling.
    *
    * @param extractor an extractor for {@link #mfcc()} (see {@link #newExtractor()})
+   * @param file an audio file
+   * @return frames x values (one row when pooled)
    * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio
    * @throws IllegalArgumentException if there is no audio after the offset, or too little for deltas
    */
@@ -124,6 +134,9 @@ public final class FeatureSpec {
    * This spec's features of a clip already loaded as {@link #load()} says (mono, at the MFCC's rate): MFCC,
    * then deltas, then pooling. Rows = frames (one row when pooled), columns = {@link #dimension()} values.
    *
+   * @param loaded audio loaded as {@link #load()} says
+   * @param extractor an extractor for {@link #mfcc()}
+   * @return frames x values (one row when pooled)
    * @throws IllegalArgumentException if the clip is empty, at another rate, or too short for deltas
    */
   public float[][] compute(AudioClip loaded, MfccExtractor extractor) {
@@ -193,6 +206,8 @@ public final class FeatureSpec {
   /**
    * Reads a spec written by {@link #toMap()}.
    *
+   * @param m the map
+   * @return the spec
    * @throws IllegalArgumentException naming the key that is missing or malformed
    */
   public static FeatureSpec fromMap(Map<String, String> m) {
@@ -249,22 +264,27 @@ public final class FeatureSpec {
     return v;
   }
 
+  /** {@return the short name for reports} */
   public String name() {
     return name;
   }
 
+  /** {@return how each file is loaded} */
   public LoadOptions load() {
     return load;
   }
 
+  /** {@return the MFCC parameters} */
   public MfccConfig mfcc() {
     return mfcc;
   }
 
+  /** {@return whether first and second deltas are appended to each frame} */
   public boolean deltas() {
     return deltas;
   }
 
+  /** {@return how frames are pooled} */
   public Pooling pooling() {
     return pooling;
   }

@@ -115,7 +115,12 @@ public final class MfccConfig {
     this.lifter = b.lifter;
   }
 
-  /** librosa's {@code mfcc} defaults at the given sample rate (20 coefficients). */
+  /**
+   * librosa's {@code mfcc} defaults at the given sample rate (20 coefficients).
+   *
+   * @param sampleRate the signal's rate in Hz
+   * @return the config
+   */
   public static MfccConfig librosaDefaults(int sampleRate) {
     return builder(sampleRate).build();
   }
@@ -123,6 +128,9 @@ public final class MfccConfig {
   /**
    * The seed notebook's feature configuration: librosa defaults with {@code n_mfcc=40}, at the given sample
    * rate (the notebook loads at 22050 Hz).
+   *
+   * @param sampleRate the signal's rate in Hz
+   * @return the config
    */
   public static MfccConfig notebook(int sampleRate) {
     return builder(sampleRate).nMfcc(40).build();
@@ -133,7 +141,12 @@ public final class MfccConfig {
     return new Builder();
   }
 
-  /** A builder holding librosa's defaults at the given sample rate. */
+  /**
+   * A builder holding librosa's defaults at the given sample rate.
+   *
+   * @param sampleRate the signal's rate in Hz
+   * @return a builder
+   */
   public static Builder builder(int sampleRate) {
     return new Builder().sampleRate(sampleRate);
   }
@@ -267,6 +280,8 @@ public final class MfccConfig {
    * {@code 1 + (n + 2 (n_fft/2) - n_fft) / hop} ({@code 1 + n / hop} for even {@code n_fft}); without,
    * {@code 1 + (n - n_fft) / hop}.
    *
+   * @param n signal length in samples
+   * @return the number of frames
    * @throws IllegalArgumentException if the (padded) signal is shorter than one frame or {@code n} is 0
    */
   public int frameCount(int n) {
@@ -539,6 +554,7 @@ public final class MfccConfig {
     /**
      * Validates and builds.
      *
+     * @return the config
      * @throws IllegalArgumentException naming the offending parameter, e.g. {@code win_length} greater than
      *     {@code n_fft}, {@code fmax} above {@code sr / 2}, {@code n_mfcc} greater than {@code n_mels}, or a
      *     size that is not positive

@@ -37,12 +37,22 @@ public final class PowerSpectrum {
     this.buf = new float[Math.max(nFft, 2)];
   }
 
-  /** A power spectrum of size {@code nFft} on the fastest backend for that size. */
+  /**
+   * A power spectrum of size {@code nFft} on the fastest backend for that size.
+   *
+   * @param nFft the FFT size
+   * @return a new instance
+   */
   public static PowerSpectrum create(int nFft) {
     return create(nFft, Backend.AUTO);
   }
 
-  /** A power spectrum of size {@code nFft} always computed by JTransforms. */
+  /**
+   * A power spectrum of size {@code nFft} always computed by JTransforms.
+   *
+   * @param nFft the FFT size
+   * @return a new instance
+   */
   public static PowerSpectrum jtransforms(int nFft) {
     return create(nFft, Backend.JTRANSFORMS);
   }
@@ -50,6 +60,9 @@ public final class PowerSpectrum {
   /**
    * A power spectrum of size {@code nFft} on the given backend.
    *
+   * @param nFft the FFT size
+   * @param backend the implementation to use
+   * @return a new instance
    * @throws IllegalArgumentException if {@code nFft < 1}
    * @throws IllegalStateException if the size needs JTransforms and it is not on the class path
    */
@@ -109,6 +122,7 @@ public final class PowerSpectrum {
    * @param signal samples; {@code nFft} of them from {@code offset} are read
    * @param window {@code nFft} window weights, or {@code null} for none
    * @param out receives {@link #binCount()} values from index 0
+   * @param offset index of the frame's first sample
    */
   public void compute(float[] signal, int offset, float[] window, float[] out) {
     if (fast != null) {
@@ -154,6 +168,11 @@ public final class PowerSpectrum {
   /**
    * The complex spectrum {@code rfft(signal[offset ..] * window)}, {@code re, im} interleaved:
    * {@code out[2k], out[2k+1]} for {@code k < binCount()} (so {@code out} needs {@code 2 binCount()} floats).
+   *
+   * @param signal samples
+   * @param offset index of the frame's first sample
+   * @param window {@code nFft} window weights, or {@code null} for none
+   * @param out receives the result from index 0
    */
   public void spectrum(float[] signal, int offset, float[] window, float[] out) {
     if (fast != null) {
