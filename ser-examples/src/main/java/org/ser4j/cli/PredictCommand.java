@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Classify audio files with a model bundle: one line per file with the top emotion and the"
         + " probability of every emotion (or one JSON object per line with --json). A file longer than four"
-        + " windows (12 s by default), or any file when --window is given, is classified in sliding windows:"
+        + " windows, or any file when --window is given, is classified in sliding windows:"
         + " one line per window, then the overall result (the mean of the windows' probabilities, silent"
         + " windows left out). Quality problems (repaired file, silence, clipping, shorter than the model's"
         + " window) are shown after the probabilities.",
@@ -41,7 +41,6 @@ import picocli.CommandLine.Spec;
         "2:usage error"})
 final class PredictCommand implements Callable<Integer> {
 
-  static final double DEFAULT_WINDOW = 3.0;
   /** Files longer than this many windows are classified in windows even without --window. */
   static final int LONG_FILE_WINDOWS = 4;
 
@@ -55,7 +54,8 @@ final class PredictCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--window", paramLabel = "SECONDS",
-      description = "Classify in sliding windows of this length (default for long files: 3).")
+      description = "Classify in sliding windows of this length (default for long files: 3, or what the"
+          + " model's recipe reads: 3.5 for the notebook preset).")
   Double window;
 
   @Option(names = "--hop", paramLabel = "SECONDS",
@@ -67,15 +67,21 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    double windowSeconds = window != null ? window : DEFAULT_WINDOW;
-    double hopSeconds = hop != null ? hop : windowSeconds / 2;
-    if (!(windowSeconds > 0 && windowSeconds <= 3600) || !(hopSeconds > 0 && hopSeconds <= windowSeconds)) {
-      throw new ParameterException(spec.commandLine(), "--window must be in (0, 3600] seconds and --hop in (0, "
-          + "window]; got window " + windowSeconds + ", hop " + hopSeconds);
+    if (window != null && !(window > 0 && window <= 3600) || hop != null && !(hop > 0 && hop <= 3600)) {
+      throw new ParameterException(spec.commandLine(), "--window and --hop must be in (0, 3600] seconds; got "
+          + window + ", " + hop);
     }
     EmotionRecognizer recognizer;
+    double windowSeconds;
+    double hopSeconds;
     try {
       recognizer = EmotionRecognizer.load(model);
+      windowSeconds = window != null ? window : StreamingRecognizer.defaultWindow(recognizer).toNanos() * 1e-9;
+      hopSeconds = hop != null ? hop : windowSeconds / 2;
+      if (hopSeconds > windowSeconds) {
+        throw new ParameterException(spec.commandLine(), "--hop " + hopSeconds + " must not exceed the window ("
+            + windowSeconds + " s)");
+      }
       if (window != null && windowSeconds < recognizer.minimumDuration().toNanos() * 1e-9) {
         throw new ParameterException(spec.commandLine(), "--window " + windowSeconds + " is shorter than the model"
             + " needs (" + recognizer.minimumDuration().toMillis() / 1000.0 + " s)");

@@ -91,7 +91,7 @@ public final class StreamingRecognizer {
     this.recognizer = b.recognizer;
     this.rate = b.sampleRate;
     FeatureSpec spec = recognizer.featureSpec();
-    Duration w = b.window != null ? b.window : defaultWindow(spec);
+    Duration w = b.window != null ? b.window : defaultWindow(recognizer);
     this.window = samples(w, "window");
     this.hop = samples(b.hop, "hop");
     if (hop > window) {
@@ -109,8 +109,16 @@ public final class StreamingRecognizer {
     this.nextEnd = window;
   }
 
-  /** 3 s, or the recipe's offset plus duration when it reads a fixed-length part (the notebook: 3.5 s). */
-  static Duration defaultWindow(FeatureSpec spec) {
+  /**
+   * The window used unless one is set: 3 s, or the recipe's offset plus duration when it reads a
+   * fixed-length part (the notebook recipe: 0.5 s + 3 s), so that each window gives the model all it reads.
+   *
+   * @param recognizer the model
+   * @return the default window
+   * @throws IllegalStateException if the bundle carries no feature recipe
+   */
+  public static Duration defaultWindow(EmotionRecognizer recognizer) {
+    FeatureSpec spec = recognizer.featureSpec();
     if (spec.load().duration().isPresent()) {
       double s = spec.load().offset() + spec.load().duration().getAsDouble();
       return Duration.ofNanos(Math.round(s * 1e9));
