@@ -95,9 +95,18 @@ public final class EmotionRecognizer {
         problem = "the bundle's feature configuration is not one this version reads (" + e.getMessage() + ")";
       }
     }
+    MfccExtractor ex = null;
+    if (spec != null) {
+      try {
+        ex = spec.newExtractor();
+      } catch (IllegalStateException e) { // an FFT size that needs JTransforms, absent from the class path
+        problem = e.getMessage();
+        spec = null;
+      }
+    }
     this.featureSpec = spec;
     this.featureProblem = spec == null ? problem : null;
-    this.extractor = spec == null ? null : spec.newExtractor();
+    this.extractor = ex;
     this.minimumSamples = spec == null ? 0 : minimumSamples(spec);
   }
 
