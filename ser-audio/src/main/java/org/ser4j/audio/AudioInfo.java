@@ -28,7 +28,17 @@ public record AudioInfo(
     long frames,
     List<String> warnings) {
 
-  // validates the values and copies warnings
+  /**
+   * Validates the values and copies {@code warnings}.
+   *
+   * @param source the file, or {@code null} for in-memory data
+   * @param container RIFF/WAVE or AIFF flavour
+   * @param encoding how samples are stored
+   * @param sampleRate samples per second per channel, positive
+   * @param channels channel count, positive
+   * @param frames frames that can actually be decoded
+   * @param warnings what a read will have to repair
+   */
   public AudioInfo {
     Objects.requireNonNull(container, "container");
     Objects.requireNonNull(encoding, "encoding");
