@@ -236,4 +236,27 @@ class BundleHardeningTest {
     assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(ModelBundleException.class)
         .hasMessageContaining("control character");
   }
+
+  @Test
+  void noSingleBitFlipIsAcceptedWithDifferentContent() throws IOException {
+    ModelBundle original = withRecipe(FeatureSpec.notebook().toMap());
+    byte[] good = Files.readAllBytes(valid(original));
+    Random r = new Random(9);
+    int rejected = 0;
+    for (int k = 0; k < 1500; k++) {
+      byte[] bad = good.clone();
+      int bit = r.nextInt(bad.length * 8);
+      bad[bit / 8] ^= (byte) (1 << (bit % 8));
+      try {
+        ModelBundle read = ModelBundle.read(bad, "flip" + bit);
+        // accepted only where the bit carries nothing we read (timestamps, attributes, local sizes)
+        assertThat(read).as("bit %d", bit).isEqualTo(original);
+        assertThat(read.metadata()).isEqualTo(original.metadata());
+      } catch (ModelBundleException e) {
+        assertThat(e.getMessage()).as("bit %d", bit).startsWith("flip" + bit + ": ").doesNotContain("null");
+        rejected++;
+      }
+    }
+    assertThat(rejected).isGreaterThan(1000);
+  }
 }
