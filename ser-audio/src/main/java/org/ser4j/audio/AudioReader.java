@@ -89,8 +89,8 @@ public final class AudioReader {
   /**
    * Decodes audio held in memory (for tests, fuzzing, data from a network or archive).
    *
-   * @param sourceName how to name the data in messages and warnings, e.g. an archive entry
    * @param data a WAV or AIFF file's bytes
+   * @param sourceName how to name the data in messages and warnings, e.g. an archive entry
    * @return every channel, at the data's rate, with any repair warnings
    * @throws AudioFormatException if the bytes are not decodable audio
    */

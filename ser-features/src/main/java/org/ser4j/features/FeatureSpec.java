@@ -120,8 +120,8 @@ public final class FeatureSpec {
   /**
    * This spec's features of a file: load (as {@link #load()} says), MFCC, deltas, pooling.
    *
-   * @param extractor an extractor for {@link #mfcc()} (see {@link #newExtractor()})
    * @param file an audio file
+   * @param extractor an extractor for {@link #mfcc()} (see {@link #newExtractor()})
    * @return frames x values (one row when pooled)
    * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio
    * @throws IllegalArgumentException if there is no audio after the offset, or too little for deltas

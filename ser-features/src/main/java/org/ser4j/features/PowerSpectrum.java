@@ -120,9 +120,9 @@ public final class PowerSpectrum {
    * {@code out[k] = |sum_j signal[offset + j] window[j] e^{-2 pi i j k / nFft}|^2} for {@code k < binCount()}.
    *
    * @param signal samples; {@code nFft} of them from {@code offset} are read
+   * @param offset index of the frame's first sample
    * @param window {@code nFft} window weights, or {@code null} for none
    * @param out receives {@link #binCount()} values from index 0
-   * @param offset index of the frame's first sample
    */
   public void compute(float[] signal, int offset, float[] window, float[] out) {
     if (fast != null) {
