@@ -218,8 +218,8 @@ public final class StreamingRecognizer {
       total += n;
       i += n;
       if (total == nextEnd) {
+        nextEnd += hop; // first: a listener that throws does not get this window again on the next push
         emit(window);
-        nextEnd += hop;
       }
     }
   }

@@ -190,4 +190,20 @@ class StreamingRecognizerTest {
       System.out.println("windows=" + count[0] + " last=" + last[0] + "-" + last[1]);
     }
   }
+
+  @Test
+  void aListenerThatThrowsDoesNotGetTheSameWindowTwice() {
+    EmotionRecognizer r = recognizer(FeatureSpec.stats());
+    float[] y = LoadFromAnywhereTest.Signals.voiceLike(8000, 4.0, 3).channel(0);
+    List<Long> seen = new ArrayList<>();
+    StreamingRecognizer s = StreamingRecognizer.builder(r, 8000).listener(w -> {
+      seen.add(w.endSample());
+      if (seen.size() == 1) {
+        throw new IllegalStateException("listener failed");
+      }
+    }).build();
+    assertThatThrownBy(() -> s.push(y, 0, 24000)).hasMessage("listener failed");
+    s.push(y, 24000, y.length - 24000);
+    assertThat(seen).containsExactly(24000L, 28000L, 32000L);
+  }
 }
