@@ -37,12 +37,12 @@ public final class AudioBlockReader implements Closeable {
     this.buffer = ByteBuffer.allocate(bufferFrames * bytesPerFrame).order(layout.order());
   }
 
-  /** The stream's format and decodable length (with any repair warnings). */
+  /** {@return the stream's format and decodable length (with any repair warnings)} */
   public AudioInfo info() {
     return info;
   }
 
-  /** The next frame {@link #read} will return, from 0 to {@code info().frames()}. */
+  /** {@return the next frame {@link #read} will return, from 0 to {@code info().frames()}} */
   public long position() {
     return position;
   }
@@ -53,6 +53,8 @@ public final class AudioBlockReader implements Closeable {
    *
    * @param dest at least {@code info().channels()} arrays, each with room for {@code maxFrames} frames from
    *     {@code destOffset}
+   * @param destOffset first frame index written in each channel array
+   * @param maxFrames most frames to decode, not negative
    * @return frames decoded, or -1 if the stream is at its end (and {@code maxFrames > 0})
    * @throws IllegalArgumentException if {@code dest} has too few channels or {@code maxFrames} is negative
    * @throws IndexOutOfBoundsException if a channel array is too small
@@ -99,7 +101,9 @@ public final class AudioBlockReader implements Closeable {
   /**
    * Moves to {@code frame}; the next {@link #read} starts there. Nothing is decoded to get there.
    *
+   * @param frame the frame to continue from
    * @throws IllegalArgumentException unless {@code 0 <= frame <= info().frames()}
+   * @throws IOException if the reader is closed or the file cannot be read
    */
   public void seek(long frame) throws IOException {
     ensureOpen();

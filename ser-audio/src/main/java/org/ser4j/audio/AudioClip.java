@@ -32,6 +32,7 @@ public final class AudioClip {
    *
    * @param sampleRate samples per second, positive
    * @param channels one array per channel, all of the same length (zero-length allowed)
+   * @return the clip
    * @throws IllegalArgumentException if there is no channel, the lengths differ or the rate is not positive
    */
   public static AudioClip of(int sampleRate, float[]... channels) {
@@ -43,7 +44,13 @@ public final class AudioClip {
     return wrap(copy, sampleRate, List.of());
   }
 
-  /** A one-channel clip copied from {@code samples}. */
+  /**
+   * A one-channel clip copied from {@code samples}.
+   *
+   * @param sampleRate samples per second, positive
+   * @param samples the samples (copied)
+   * @return the clip
+   */
   public static AudioClip ofMono(int sampleRate, float[] samples) {
     return of(sampleRate, samples);
   }
@@ -66,32 +73,43 @@ public final class AudioClip {
     return new AudioClip(channels, sampleRate, List.copyOf(warnings));
   }
 
-  /** Samples per second. */
+  /** {@return samples per second} */
   public int sampleRate() {
     return sampleRate;
   }
 
-  /** Number of channels, at least 1. */
+  /** {@return number of channels, at least 1} */
   public int channelCount() {
     return channels.length;
   }
 
-  /** Number of frames (samples per channel). */
+  /** {@return number of frames (samples per channel)} */
   public int frameCount() {
     return channels[0].length;
   }
 
-  /** Length in seconds: {@code frameCount() / sampleRate()}. */
+  /** {@return length in seconds: {@code frameCount() / sampleRate()}} */
   public double durationSeconds() {
     return (double) frameCount() / sampleRate;
   }
 
-  /** One sample. */
+  /**
+   * One sample.
+   *
+   * @param channel channel index
+   * @param frame frame index
+   * @return the sample
+   */
   public float sample(int channel, int frame) {
     return channels[channel][frame];
   }
 
-  /** A copy of one channel's samples. */
+  /**
+   * A copy of one channel's samples.
+   *
+   * @param channel channel index
+   * @return a copy of its samples
+   */
   public float[] channel(int channel) {
     return channels[channel].clone();
   }
@@ -99,6 +117,8 @@ public final class AudioClip {
   /**
    * The mono signal as librosa's {@code to_mono} makes it: the mean of the channels, frame by frame. For a
    * one-channel clip, a copy of that channel.
+   *
+   * @return a new array of {@link #frameCount()} samples
    */
   public float[] monoSamples() {
     if (channels.length == 1) {
@@ -116,7 +136,7 @@ public final class AudioClip {
     return out;
   }
 
-  /** This clip downmixed to one channel by {@link #monoSamples()}; itself when it is already mono. */
+  /** {@return this clip downmixed to one channel by {@link #monoSamples()}; itself when it is already mono} */
   public AudioClip toMono() {
     return channels.length == 1 ? this : new AudioClip(new float[][] {monoSamples()}, sampleRate, warnings);
   }
@@ -124,6 +144,9 @@ public final class AudioClip {
   /**
    * Frames {@code [from, to)} as a new clip with the same rate and warnings.
    *
+   * @param from first frame, inclusive
+   * @param to last frame, exclusive
+   * @return the slice
    * @throws IndexOutOfBoundsException if the range is not within the clip
    */
   public AudioClip slice(int from, int to) {
@@ -135,12 +158,17 @@ public final class AudioClip {
     return new AudioClip(out, sampleRate, warnings);
   }
 
-  /** What the decoder repaired to produce this clip, one sentence each; empty for a clean read. */
+  /** {@return what the decoder repaired to produce this clip, one sentence each; empty for a clean read} */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** This clip with {@code more} warnings appended. */
+  /**
+   * This clip with {@code more} warnings appended.
+   *
+   * @param more warnings to add
+   * @return a clip sharing these samples, or this clip when {@code more} is empty
+   */
   public AudioClip withWarnings(List<String> more) {
     if (more.isEmpty()) {
       return this;

@@ -28,7 +28,17 @@ public record AudioInfo(
     long frames,
     List<String> warnings) {
 
-  /** Validates and copies {@code warnings}. */
+  /**
+   * Validates the values and copies {@code warnings}.
+   *
+   * @param source the file, or {@code null} for in-memory data
+   * @param container RIFF/WAVE or AIFF flavour
+   * @param encoding how samples are stored
+   * @param sampleRate samples per second per channel, positive
+   * @param channels channel count, positive
+   * @param frames frames that can actually be decoded
+   * @param warnings what a read will have to repair
+   */
   public AudioInfo {
     Objects.requireNonNull(container, "container");
     Objects.requireNonNull(encoding, "encoding");
@@ -44,17 +54,17 @@ public record AudioInfo(
     warnings = List.copyOf(warnings);
   }
 
-  /** Length in seconds: {@code frames / sampleRate}. */
+  /** {@return length in seconds: {@code frames / sampleRate}} */
   public double durationSeconds() {
     return (double) frames / sampleRate;
   }
 
-  /** Bits per sample of one channel as stored: 8, 16, 24, 32 or 64. */
+  /** {@return bits per sample of one channel as stored: 8, 16, 24, 32 or 64} */
   public int bitsPerSample() {
     return encoding.bitsPerSample();
   }
 
-  /** Bytes one frame (one sample of every channel) occupies in the file. */
+  /** {@return bytes one frame (one sample of every channel) occupies in the file} */
   public int bytesPerFrame() {
     return encoding.bytesPerSample() * channels;
   }
@@ -63,6 +73,8 @@ public record AudioInfo(
    * A note when the content's container is not what the file name says (AIFF under {@code .wav}, WAV under
    * {@code .aif}/{@code .aiff}/{@code .aifc}), as real corpora have; empty when they agree, when the name has
    * no audio extension, or for in-memory data.
+   *
+   * @return the note, or empty when the name fits the content
    */
   public Optional<String> nameMismatch() {
     if (source == null || source.getFileName() == null) {

@@ -46,6 +46,8 @@ public final class AudioReader {
    * Reads only the headers of {@code file} (never its audio data) and reports its format and the number of
    * frames that can really be decoded, bounded by the file's size.
    *
+   * @param file the audio file
+   * @return its format, length and the repairs a read will make
    * @throws AudioFormatException if the file is not decodable audio (see the class description)
    * @throws IOException if the file cannot be read
    */
@@ -59,6 +61,7 @@ public final class AudioReader {
   /**
    * Decodes all of {@code file}.
    *
+   * @param file the audio file
    * @return every channel, at the file's own rate, with any repair warnings
    * @throws AudioFormatException if the file is not decodable audio
    * @throws IOException if the file cannot be read, or holds more than 2^31 - 16 frames
@@ -72,8 +75,10 @@ public final class AudioReader {
    * seeking to {@code startFrame} (the skipped audio is neither read nor decoded). An empty clip results when
    * {@code startFrame} is at or past the end. This is soundfile's {@code seek} + {@code read(frames)}.
    *
+   * @param file the audio file
    * @param startFrame first frame, not negative
    * @param maxFrames frames wanted; negative for "to the end"
+   * @return the frames read, every channel, at the file's rate, with any repair warnings
    * @throws IllegalArgumentException if {@code startFrame} is negative
    * @throws AudioFormatException if the file is not decodable audio
    * @throws IOException if the file cannot be read, or the range holds more than 2^31 - 16 frames
@@ -91,7 +96,9 @@ public final class AudioReader {
   /**
    * Decodes audio held in memory (for tests, fuzzing, data from a network or archive).
    *
+   * @param data a WAV or AIFF file's bytes
    * @param sourceName how to name the data in messages and warnings, e.g. an archive entry
+   * @return every channel, at the data's rate, with any repair warnings
    * @throws AudioFormatException if the bytes are not decodable audio
    */
   public static AudioClip read(byte[] data, String sourceName) throws AudioFormatException {
@@ -113,6 +120,8 @@ public final class AudioReader {
    * Opens {@code file} for block-wise decoding; the headers are parsed now, the audio as it is read. The
    * caller must close the reader.
    *
+   * @param file the audio file
+   * @return a reader positioned at the first frame
    * @throws AudioFormatException if the file is not decodable audio
    * @throws IOException if the file cannot be opened
    */

@@ -37,9 +37,8 @@ abstract class ByteSource implements Closeable {
   }
 
   static ByteSource open(Path file) throws IOException {
-    // a folder opens on some systems and fails on the first read with a message that names nothing
     if (java.nio.file.Files.isDirectory(file)) {
-      throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory");
+      throw new UnrecognizedAudioException(file.toString(), "is a directory, not an audio file");
     }
     return new FileSource(FileChannel.open(file, StandardOpenOption.READ));
   }

@@ -21,7 +21,7 @@ public enum Container {
     this.label = label;
   }
 
-  /** A short human-readable name, e.g. "WAV", "AIFF-C". */
+  /** {@return a short human-readable name, e.g. "WAV", "AIFF-C"} */
   public String label() {
     return label;
   }

@@ -41,22 +41,22 @@ public final class LoadOptions {
     this.duration = b.duration;
   }
 
-  /** librosa.load's defaults: 22050 Hz, mono, from the start, to the end. */
+  /** {@return librosa.load's defaults: 22050 Hz, mono, from the start, to the end} */
   public static LoadOptions defaults() {
     return DEFAULTS;
   }
 
-  /** The seed notebook's load: 22050 Hz, mono, offset 0.5 s, duration 3 s. */
+  /** {@return the seed notebook's load: 22050 Hz, mono, offset 0.5 s, duration 3 s} */
   public static LoadOptions notebook() {
     return NOTEBOOK;
   }
 
-  /** A builder starting from librosa's defaults. */
+  /** {@return a builder starting from librosa's defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /** {@return a builder starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sampleRate = sampleRate;
@@ -66,22 +66,22 @@ public final class LoadOptions {
     return b;
   }
 
-  /** The target rate, or empty for the file's native rate. */
+  /** {@return the target rate, or empty for the file's native rate} */
   public OptionalInt sampleRate() {
     return sampleRate == 0 ? OptionalInt.empty() : OptionalInt.of(sampleRate);
   }
 
-  /** Whether channels are averaged to one. */
+  /** {@return whether channels are averaged to one} */
   public boolean mono() {
     return mono;
   }
 
-  /** Seconds skipped at the start. */
+  /** {@return seconds skipped at the start} */
   public double offset() {
     return offset;
   }
 
-  /** Seconds read after the offset, or empty for "to the end". */
+  /** {@return seconds read after the offset, or empty for "to the end"} */
   public OptionalDouble duration() {
     return Double.isNaN(duration) ? OptionalDouble.empty() : OptionalDouble.of(duration);
   }
@@ -125,7 +125,12 @@ public final class LoadOptions {
 
     private Builder() {}
 
-    /** Target rate in Hz (librosa's {@code sr}); default 22050. */
+    /**
+     * Target rate in Hz (librosa's {@code sr}); default 22050.
+     *
+     * @param sampleRate the value
+     * @return this builder
+     */
     public Builder sampleRate(int sampleRate) {
       if (sampleRate <= 0 || sampleRate > 10_000_000) {
         throw new IllegalArgumentException("sampleRate must be in 1..10000000 Hz, got " + sampleRate);
@@ -134,19 +139,29 @@ public final class LoadOptions {
       return this;
     }
 
-    /** Keep the file's own rate (librosa's {@code sr=None}). */
+    /** {@return keep the file's own rate (librosa's {@code sr=None})} */
     public Builder nativeSampleRate() {
       this.sampleRate = 0;
       return this;
     }
 
-    /** Average the channels to one (librosa's {@code mono}); default true. */
+    /**
+     * Average the channels to one (librosa's {@code mono}); default true.
+     *
+     * @param mono the value
+     * @return this builder
+     */
     public Builder mono(boolean mono) {
       this.mono = mono;
       return this;
     }
 
-    /** Seconds to skip at the start (librosa's {@code offset}); default 0. */
+    /**
+     * Seconds to skip at the start (librosa's {@code offset}); default 0.
+     *
+     * @param seconds the value
+     * @return this builder
+     */
     public Builder offset(double seconds) {
       if (!(seconds >= 0) || Double.isInfinite(seconds)) {
         throw new IllegalArgumentException("offset must be a finite number of seconds >= 0, got " + seconds);
@@ -155,7 +170,12 @@ public final class LoadOptions {
       return this;
     }
 
-    /** Seconds to read (librosa's {@code duration}); default: to the end. */
+    /**
+     * Seconds to read (librosa's {@code duration}); default: to the end.
+     *
+     * @param seconds the value
+     * @return this builder
+     */
     public Builder duration(double seconds) {
       if (!(seconds >= 0) || Double.isInfinite(seconds)) {
         throw new IllegalArgumentException("duration must be a finite number of seconds >= 0, got " + seconds);
@@ -164,12 +184,13 @@ public final class LoadOptions {
       return this;
     }
 
-    /** Read to the end of the file (librosa's {@code duration=None}); the default. */
+    /** {@return read to the end of the file (librosa's {@code duration=None}); the default} */
     public Builder toEnd() {
       this.duration = Double.NaN;
       return this;
     }
 
+    /** {@return the options} */
     public LoadOptions build() {
       return new LoadOptions(this);
     }

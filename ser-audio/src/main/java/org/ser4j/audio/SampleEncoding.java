@@ -33,17 +33,17 @@ public enum SampleEncoding {
     this.label = label;
   }
 
-  /** Bits one sample of one channel occupies in the file: 8, 16, 24, 32 or 64. */
+  /** {@return bits one sample of one channel occupies in the file: 8, 16, 24, 32 or 64} */
   public int bitsPerSample() {
     return bitsPerSample;
   }
 
-  /** Bytes one sample of one channel occupies in the file. */
+  /** {@return bytes one sample of one channel occupies in the file} */
   public int bytesPerSample() {
     return bitsPerSample / 8;
   }
 
-  /** A short human-readable name, e.g. "PCM 16-bit", "float 32-bit", "A-law". */
+  /** {@return a short human-readable name, e.g. "PCM 16-bit", "float 32-bit", "A-law"} */
   public String label() {
     return label;
   }

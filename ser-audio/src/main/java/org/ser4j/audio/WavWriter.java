@@ -43,7 +43,7 @@ public final class WavWriter {
       this.formatTag = formatTag;
     }
 
-    /** Bytes per sample of one channel. */
+    /** {@return bytes per sample of one channel} */
     public int bytesPerSample() {
       return bytes;
     }
@@ -55,6 +55,9 @@ public final class WavWriter {
    * Writes {@code clip} to {@code file}, replacing it if it exists (through {@link OutputFiles#write}: a
    * symbolic link is written through, a folder, FIFO or device is refused).
    *
+   * @param clip the audio
+   * @param file the WAV file to write
+   * @param enc the sample encoding
    * @throws IllegalArgumentException if the audio is too long for a WAV file (data over 4 GiB)
    * @throws IOException if the file cannot be written; the target is then left as it was
    */

@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
           } catch (IOException e) {
             out.println(u.path() + ": left out: " + CliFiles.describe(e));
             failed++;
-          } catch (IllegalArgumentException e) {
+          } catch (IllegalArgumentException | ArithmeticException e) {
             out.println(u.path() + ": left out: " + CliFiles.oneLine(String.valueOf(e.getMessage())));
             failed++;
           }

@@ -43,6 +43,10 @@ class TrainEvaluatePredictTest {
     assertThat(p.testCount()).hasValue(7);
     assertThat(p.metrics()).containsKey("test.accuracy");
     assertThat(p.versions()).containsKeys("dl4j", "ser4j", "java", "os");
+    // no trace of the training machine's file system: the corpus by name and a path-free identity
+    assertThat(p.corpus()).contains("tess corpus 'tess'");
+    assertThat(p.corpusId().orElseThrow()).matches("sha256:[0-9a-f]{16} \\(\\d+ files\\)");
+    assertThat(r.bundle().metadata().values()).noneMatch(v -> v.contains(dir.toString()));
     assertThat(r.featureSpec().name()).isEqualTo("notebook");
   }
 
@@ -90,7 +94,8 @@ class TrainEvaluatePredictTest {
     CliRun run = CliRun.of("predict", "--model", model.toString(), absent.toString(), folder.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.outLines()).containsExactly(absent + ": FAILED: not found", folder + ": FAILED: is a directory");
+    assertThat(run.outLines()).containsExactly(absent + ": FAILED: not found",
+        folder + ": FAILED: is a directory, not an audio file");
   }
 
   @Test

@@ -36,4 +36,17 @@ public record FeatureSet(FeatureSpec spec, List<Utterance> utterances, List<floa
   public float[] vector(int i) {
     return features.get(i)[0];
   }
+
+  /**
+   * A one-line summary (the spec's name, counts and shape), never the matrices themselves.
+   *
+   * @return e.g. {@code FeatureSet[notebook: 840 utterances x 1 x 40 values, 2 problems]}
+   */
+  @Override
+  public String toString() {
+    String shape = features.isEmpty() ? "" : " x " + features.get(0).length + (features.get(0).length > 0
+        ? " x " + features.get(0)[0].length + " values" : " rows");
+    return "FeatureSet[" + spec.name() + ": " + utterances.size() + " utterances" + shape + ", " + problems.size()
+        + " problem" + (problems.size() == 1 ? "" : "s") + "]";
+  }
 }

@@ -100,6 +100,9 @@ class CorpusFeaturesTest {
     assertThat(m).hasNumberOfRows(52);
     assertThat(m[0]).hasSize(120);
     assertThat(FeatureSpec.framewise().dimension()).isEqualTo(120);
+    // toString summarises, it does not print every matrix
+    assertThat(set.toString()).startsWith("FeatureSet[framewise: " + set.size() + " utterances x 52 x 120 values")
+        .hasSizeLessThan(120);
   }
 
   @Test

@@ -1,21 +1,24 @@
 package org.ser4j.examples;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Locale;
 import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
-import org.ser4j.audio.AudioClip;
 import org.ser4j.runtime.EmotionRecognizer;
-import org.ser4j.runtime.Prediction;
+import org.ser4j.runtime.StreamingRecognizer;
 
 /**
- * Example: classify a live microphone stream in sliding windows (3 s windows, a result every second) with
- * {@code javax.sound}. Where there is no audio input device it says so and exits cleanly (exit code 0).
+ * Example: classify a live microphone stream in sliding windows (3 s windows, a result every second,
+ * smoothed over the last three windows) with {@code javax.sound} and a {@link StreamingRecognizer}. Where
+ * there is no audio input device it says so and exits cleanly (exit code 0).
  *
  * <pre>
  * java -cp ser-cli/target/ser.jar org.ser4j.examples.LiveMicrophone model.ser4j [seconds]
@@ -24,11 +27,15 @@ import org.ser4j.runtime.Prediction;
 public final class LiveMicrophone {
 
   static final int RATE = 22050;
-  static final int WINDOW = 3 * RATE;
-  static final int HOP = RATE;
 
   private LiveMicrophone() {}
 
+  /**
+   * Runs the example.
+   *
+   * @param args the model file and, optionally, how many seconds to listen (default 30)
+   * @throws IOException if the model cannot be read
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
       System.err.println("usage: LiveMicrophone MODEL_FILE [SECONDS]");
@@ -50,39 +57,46 @@ public final class LiveMicrophone {
     try (TargetDataLine line = (TargetDataLine) AudioSystem.getLine(info)) {
       line.open(format);
       line.start();
-      return listen(line, recognizer, seconds, out);
-    } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+      return listen(new AudioInputStream(line), RATE, recognizer, seconds, out);
+    } catch (LineUnavailableException | IllegalArgumentException | SecurityException | IOException e) {
       out.println("The microphone cannot be opened (" + e.getMessage() + "); nothing to do.");
       return 0;
     }
   }
 
-  /** Sliding windows over 16-bit little-endian mono samples read from {@code line}. */
-  static int listen(TargetDataLine line, EmotionRecognizer recognizer, int seconds, PrintStream out) {
-    float[] ring = new float[WINDOW];
-    byte[] buf = new byte[HOP * 2];
-    int filled = 0;
-    int windows = 0;
-    for (int s = 0; s < seconds; s++) {
-      int n = 0;
-      while (n < buf.length) {
-        int r = line.read(buf, n, buf.length - n);
-        if (r <= 0) {
-          return windows;
-        }
-        n += r;
+  /**
+   * Classifies 16-bit little-endian mono PCM from {@code in} (a microphone line, a socket) for up to
+   * {@code seconds} seconds, printing one line per window; returns the number of windows.
+   */
+  static int listen(InputStream in, int rate, EmotionRecognizer recognizer, int seconds, PrintStream out)
+      throws IOException {
+    int[] windows = {0};
+    StreamingRecognizer stream = StreamingRecognizer.builder(recognizer, rate)
+        .window(Duration.ofSeconds(3)).hop(Duration.ofSeconds(1)).smoothing(3)
+        .listener(w -> {
+          windows[0]++;
+          out.printf(Locale.ROOT, "%5.1f-%5.1f s: %-10s %.2f (smoothed: %s %.2f)%s%n", w.startSeconds(),
+              w.endSeconds(), w.prediction().topLabel(), w.prediction().topProbability(),
+              w.smoothed().topLabel(), w.smoothed().topProbability(),
+              w.prediction().isSilent() ? "  [silence]" : "");
+        })
+        .build();
+    byte[] buf = new byte[rate / 10 * 2]; // 100 ms blocks
+    float[] samples = new float[buf.length / 2];
+    long wanted = (long) seconds * rate;
+    long got = 0;
+    while (got < wanted) {
+      int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, 2 * (wanted - got)));
+      int frames = n / 2;
+      if (frames == 0) {
+        break;
       }
-      System.arraycopy(ring, HOP, ring, 0, WINDOW - HOP);
-      for (int i = 0; i < HOP; i++) {
-        ring[WINDOW - HOP + i] = (short) ((buf[2 * i] & 0xff) | (buf[2 * i + 1] << 8)) / 32768f;
+      for (int i = 0; i < frames; i++) {
+        samples[i] = (short) ((buf[2 * i] & 0xff) | (buf[2 * i + 1] << 8)) / 32768f;
       }
-      filled = Math.min(WINDOW, filled + HOP);
-      if (filled == WINDOW) {
-        Prediction p = recognizer.predict(AudioClip.ofMono(RATE, ring));
-        out.printf(Locale.ROOT, "%3d s: %-18s %.2f%n", s + 1, p.topLabel(), p.topProbability());
-        windows++;
-      }
+      stream.push(samples, 0, frames);
+      got += frames;
     }
-    return windows;
+    return windows[0];
   }
 }

@@ -57,4 +57,21 @@ class ExamplesTest {
       assertThat(windows).isEqualTo(2); // 4 s of audio: windows end at 3 s and 4 s
     }
   }
+
+  @Test
+  void liveMicrophoneClassifiesAPcmStreamInSlidingWindows() throws IOException {
+    int rate = 22050;
+    byte[] pcm = new byte[4 * rate * 2]; // 4 s of 16-bit noise
+    java.util.Random rnd = new java.util.Random(3);
+    for (int i = 0; i < pcm.length / 2; i++) {
+      short v = (short) (rnd.nextGaussian() * 3000);
+      pcm[2 * i] = (byte) v;
+      pcm[2 * i + 1] = (byte) (v >> 8);
+    }
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int windows = LiveMicrophone.listen(new java.io.ByteArrayInputStream(pcm), rate, EmotionRecognizer.load(model),
+        10, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    assertThat(windows).isEqualTo(2); // windows end at 3 s and 4 s
+    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("  0.0-  3.0 s: ").contains("  1.0-  4.0 s: ");
+  }
 }

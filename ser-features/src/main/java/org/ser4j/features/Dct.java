@@ -13,6 +13,9 @@ public final class Dct {
   /**
    * The first {@code nOut} rows of the {@code nIn x nIn} orthonormal DCT-II matrix ({@code [k][m]}).
    *
+   * @param nOut coefficients kept
+   * @param nIn input length (mel bands)
+   * @return the [nOut][nIn] matrix
    * @throws IllegalArgumentException unless {@code 0 < nOut <= nIn}
    */
   public static float[][] matrix(int nOut, int nIn) {
@@ -37,6 +40,9 @@ public final class Dct {
    * librosa's lifter weights {@code 1 + (L / 2) sin(pi (n + 1) / L)} for {@code n = 0 .. nMfcc-1}; all ones
    * when {@code lifter == 0}.
    *
+   * @param nMfcc coefficients
+   * @param lifter the lifter parameter (0 for none)
+   * @return one weight per coefficient
    * @throws IllegalArgumentException if {@code lifter} is negative or not finite
    */
   public static float[] lifterWeights(int nMfcc, double lifter) {
@@ -53,6 +59,11 @@ public final class Dct {
   /**
    * DCT-II (ortho) of each row of {@code rows} (rows = frames, columns = mel bands), keeping {@code nOut}
    * coefficients, then liftered ({@code lifter = 0}: none). Returns a new {@code frames x nOut} matrix.
+   *
+   * @param rows frames x mel bands (dB)
+   * @param nOut coefficients kept
+   * @param lifter the lifter parameter (0 for none)
+   * @return frames x coefficients
    */
   public static float[][] apply(float[][] rows, int nOut, double lifter) {
     if (rows.length == 0) {

@@ -20,7 +20,12 @@ public final class Deltas {
 
   private Deltas() {}
 
-  /** {@code librosa.feature.delta(data)}: width 9, first order. */
+  /**
+   * {@code librosa.feature.delta(data)}: width 9, first order.
+   *
+   * @param data frames x values
+   * @return the first-order deltas, same shape
+   */
   public static float[][] delta(float[][] data) {
     return delta(data, 9, 1);
   }
@@ -28,6 +33,10 @@ public final class Deltas {
   /**
    * {@code librosa.feature.delta(data, width=width, order=order)}.
    *
+   * @param data frames x values
+   * @param width odd window width, at least 3 and at most the number of frames
+   * @param order derivative order, positive
+   * @return the deltas, same shape
    * @throws IllegalArgumentException if {@code width} is not odd and at least 3, {@code order < 1}, or the
    *     data has fewer than {@code width} frames (librosa's {@code 'interp'} mode requires as many)
    */

@@ -70,17 +70,18 @@ public final class FeatureSpec {
    * @param mfcc the MFCC parameters
    * @param deltas append first and second deltas ({@code librosa.feature.delta}, width 9) to each frame
    * @param pooling how to pool frames
+   * @return the spec
    */
   public static FeatureSpec of(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Pooling pooling) {
     return new FeatureSpec(name, load, mfcc, deltas, pooling);
   }
 
-  /** The seed notebook's feature: 22050 Hz, offset 0.5 s, duration 3 s, mean of 40 MFCCs. */
+  /** {@return the seed notebook's feature: 22050 Hz, offset 0.5 s, duration 3 s, mean of 40 MFCCs} */
   public static FeatureSpec notebook() {
     return new FeatureSpec("notebook", LoadOptions.notebook(), MfccConfig.notebook(22050), false, Pooling.MEAN);
   }
 
-  /** Framewise: whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, no pooling. */
+  /** {@return framewise: whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, no pooling} */
   public static FeatureSpec framewise() {
     return new FeatureSpec("framewise", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.NONE);
   }
@@ -88,12 +89,19 @@ public final class FeatureSpec {
   /**
    * Utterance statistics: the whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, pooled to
    * their mean and standard deviation over frames (240 values per file).
+   *
+   * @return the stats spec
    */
   public static FeatureSpec stats() {
     return new FeatureSpec("stats", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.MEAN_STD);
   }
 
-  /** A preset by name: {@code notebook}, {@code framewise} or {@code stats}. */
+  /**
+   * A preset by name: {@code notebook}, {@code framewise} or {@code stats}.
+   *
+   * @param name a preset name, case-insensitive
+   * @return the preset
+   */
   public static FeatureSpec preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "notebook" -> notebook();
@@ -104,7 +112,7 @@ public final class FeatureSpec {
     };
   }
 
-  /** An extractor for this spec's MFCC (build once, share between threads). */
+  /** {@return an extractor for this spec's MFCC (build once, share between threads)} */
   public MfccExtractor newExtractor() {
     return MfccExtractor.create(mfcc);
   }
@@ -112,7 +120,9 @@ public final class FeatureSpec {
   /**
    * This spec's features of a file: load (as {@link #load()} says), MFCC, deltas, pooling.
    *
+   * @param file an audio file
    * @param extractor an extractor for {@link #mfcc()} (see {@link #newExtractor()})
+   * @return frames x values (one row when pooled)
    * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio
    * @throws IllegalArgumentException if there is no audio after the offset, or too little for deltas
    */
@@ -124,6 +134,9 @@ public final class FeatureSpec {
    * This spec's features of a clip already loaded as {@link #load()} says (mono, at the MFCC's rate): MFCC,
    * then deltas, then pooling. Rows = frames (one row when pooled), columns = {@link #dimension()} values.
    *
+   * @param loaded audio loaded as {@link #load()} says
+   * @param extractor an extractor for {@link #mfcc()}
+   * @return frames x values (one row when pooled)
    * @throws IllegalArgumentException if the clip is empty, at another rate, or too short for deltas
    */
   public float[][] compute(AudioClip loaded, MfccExtractor extractor) {
@@ -158,7 +171,7 @@ public final class FeatureSpec {
     return m;
   }
 
-  /** Every parameter as text, for storing (e.g. in a model bundle); {@link #fromMap(Map)} reads it back. */
+  /** {@return every parameter as text, for storing (e.g. in a model bundle); {@link #fromMap(Map)} reads it back} */
   public Map<String, String> toMap() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("name", name);
@@ -193,6 +206,8 @@ public final class FeatureSpec {
   /**
    * Reads a spec written by {@link #toMap()}.
    *
+   * @param m the map
+   * @return the spec
    * @throws IllegalArgumentException naming the key that is missing or malformed
    */
   public static FeatureSpec fromMap(Map<String, String> m) {
@@ -249,32 +264,37 @@ public final class FeatureSpec {
     return v;
   }
 
+  /** {@return the short name for reports} */
   public String name() {
     return name;
   }
 
+  /** {@return how each file is loaded} */
   public LoadOptions load() {
     return load;
   }
 
+  /** {@return the MFCC parameters} */
   public MfccConfig mfcc() {
     return mfcc;
   }
 
+  /** {@return whether first and second deltas are appended to each frame} */
   public boolean deltas() {
     return deltas;
   }
 
+  /** {@return how frames are pooled} */
   public Pooling pooling() {
     return pooling;
   }
 
-  /** Values per frame (or per file when pooled): n_mfcc, times 3 with deltas, times 2 with {@code MEAN_STD}. */
+  /** {@return values per frame (or per file when pooled): n_mfcc, times 3 with deltas, times 2 with {@code MEAN_STD}} */
   public int dimension() {
     return mfcc.nMfcc() * (deltas ? 3 : 1) * (pooling == Pooling.MEAN_STD ? 2 : 1);
   }
 
-  /** Every parameter as text: equal keys mean equal features for the same audio. */
+  /** {@return every parameter as text: equal keys mean equal features for the same audio} */
   public String cacheKey() {
     return "v" + VERSION + ";" + load + ";" + mfcc + ";deltas=" + deltas + ";pooling=" + pooling;
   }

@@ -50,7 +50,12 @@ public final class MelFilterbank {
     }
   }
 
-  /** The filterbank of a config ({@code filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}). */
+  /**
+   * The filterbank of a config ({@code filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}).
+   *
+   * @param config the MFCC parameters (rate, n_fft, bands, range, scale, norm)
+   * @return the filterbank
+   */
   public static MelFilterbank of(MfccConfig config) {
     return create(config.sampleRate(), config.nFft(), config.nMels(), config.fmin(), config.fmax(),
         config.melScale(), config.melNorm());
@@ -59,6 +64,14 @@ public final class MelFilterbank {
   /**
    * {@code librosa.filters.mel(sr=sampleRate, n_fft=nFft, n_mels=nMels, fmin=fmin, fmax=fmax, htk=..., norm=...)}.
    *
+   * @param sampleRate the signal's rate in Hz
+   * @param nFft the FFT size
+   * @param nMels number of bands
+   * @param fmin lowest frequency in Hz
+   * @param fmax highest frequency in Hz
+   * @param scale the mel scale (Slaney or HTK)
+   * @param norm the band normalisation
+   * @return the filterbank
    * @throws IllegalArgumentException if a size is not positive or {@code fmin >= fmax}
    */
   public static MelFilterbank create(int sampleRate, int nFft, int nMels, double fmin, double fmax,
@@ -131,7 +144,13 @@ public final class MelFilterbank {
     return new MelFilterbank(nFft, first, weights);
   }
 
-  /** {@code librosa.hz_to_mel(hz, htk)} for one frequency. */
+  /**
+   * {@code librosa.hz_to_mel(hz, htk)} for one frequency.
+   *
+   * @param hz a frequency in Hz
+   * @param scale the mel scale
+   * @return the same frequency in mels
+   */
   public static double hzToMel(double hz, MelScale scale) {
     if (scale == MelScale.HTK) {
       return 2595.0 * Math.log10(1.0 + hz / 700.0);
@@ -142,7 +161,13 @@ public final class MelFilterbank {
     return hz / F_SP;
   }
 
-  /** {@code librosa.mel_to_hz(mel, htk)} for one value. */
+  /**
+   * {@code librosa.mel_to_hz(mel, htk)} for one value.
+   *
+   * @param mel a frequency in mels
+   * @param scale the mel scale
+   * @return the same frequency in Hz
+   */
   public static double melToHz(double mel, MelScale scale) {
     if (scale == MelScale.HTK) {
       return 700.0 * (Math.pow(10.0, mel / 2595.0) - 1.0);
@@ -153,37 +178,47 @@ public final class MelFilterbank {
     return F_SP * mel;
   }
 
-  /** Number of mel bands (rows). */
+  /** {@return number of mel bands (rows)} */
   public int bandCount() {
     return nMels;
   }
 
-  /** Number of FFT bins (columns), {@code 1 + n_fft / 2}. */
+  /** {@return number of FFT bins (columns), {@code 1 + n_fft / 2}} */
   public int binCount() {
     return 1 + nFft / 2;
   }
 
-  /** The FFT size the filterbank was made for. */
+  /** {@return the FFT size the filterbank was made for} */
   public int nFft() {
     return nFft;
   }
 
-  /** First bin with a non-zero weight in {@code band} (0 for an empty band). */
+  /**
+   * First bin with a non-zero weight in {@code band} (0 for an empty band).
+   *
+   * @param band band index
+   * @return the bin
+   */
   public int firstBin(int band) {
     return first[band];
   }
 
-  /** The band's weights from {@link #firstBin(int)} to its last non-zero bin (a copy; empty for an empty band). */
+  /**
+   * The band's weights from {@link #firstBin(int)} to its last non-zero bin (a copy; empty for an empty band).
+   *
+   * @param band band index
+   * @return the weights
+   */
   public float[] weights(int band) {
     return Arrays.copyOfRange(flat, offsets[band], offsets[band + 1]);
   }
 
-  /** Number of non-zero weights over all bands (the multiply-adds one {@link #apply} costs). */
+  /** {@return number of non-zero weights over all bands (the multiply-adds one {@link #apply} costs)} */
   public int nonZeroCount() {
     return flat.length;
   }
 
-  /** The dense {@code n_mels x (1 + n_fft / 2)} matrix, as {@code librosa.filters.mel} returns it. */
+  /** {@return the dense {@code n_mels x (1 + n_fft / 2)} matrix, as {@code librosa.filters.mel} returns it} */
   public float[][] toDense() {
     float[][] m = new float[nMels][binCount()];
     for (int b = 0; b < nMels; b++) {
@@ -195,6 +230,11 @@ public final class MelFilterbank {
   /**
    * Applies the filterbank to one spectrum: {@code mel[outOffset + b] = sum_k W[b][k] spectrum[specOffset + k]}.
    * Touches only the non-zero weights.
+   *
+   * @param spectrum a power spectrum
+   * @param specOffset index of FFT bin 0 in {@code spectrum}
+   * @param mel receives one value per band
+   * @param outOffset index of band 0 in {@code mel}
    */
   public void apply(float[] spectrum, int specOffset, float[] mel, int outOffset) {
     apply(spectrum, specOffset, mel, outOffset, 1);

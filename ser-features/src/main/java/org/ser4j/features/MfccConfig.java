@@ -115,7 +115,12 @@ public final class MfccConfig {
     this.lifter = b.lifter;
   }
 
-  /** librosa's {@code mfcc} defaults at the given sample rate (20 coefficients). */
+  /**
+   * librosa's {@code mfcc} defaults at the given sample rate (20 coefficients).
+   *
+   * @param sampleRate the signal's rate in Hz
+   * @return the config
+   */
   public static MfccConfig librosaDefaults(int sampleRate) {
     return builder(sampleRate).build();
   }
@@ -123,22 +128,30 @@ public final class MfccConfig {
   /**
    * The seed notebook's feature configuration: librosa defaults with {@code n_mfcc=40}, at the given sample
    * rate (the notebook loads at 22050 Hz).
+   *
+   * @param sampleRate the signal's rate in Hz
+   * @return the config
    */
   public static MfccConfig notebook(int sampleRate) {
     return builder(sampleRate).nMfcc(40).build();
   }
 
-  /** A builder holding librosa's defaults, sample rate 22050 Hz. */
+  /** {@return a builder holding librosa's defaults, sample rate 22050 Hz} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding librosa's defaults at the given sample rate. */
+  /**
+   * A builder holding librosa's defaults at the given sample rate.
+   *
+   * @param sampleRate the signal's rate in Hz
+   * @return a builder
+   */
   public static Builder builder(int sampleRate) {
     return new Builder().sampleRate(sampleRate);
   }
 
-  /** A builder initialised with this config's values (hop, window length and fmax as explicit values). */
+  /** {@return a builder initialised with this config's values (hop, window length and fmax as explicit values)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sampleRate = sampleRate;
@@ -162,97 +175,97 @@ public final class MfccConfig {
     return b;
   }
 
-  /** Sample rate in Hz the signal is expected at ({@code sr}). */
+  /** {@return sample rate in Hz the signal is expected at ({@code sr})} */
   public int sampleRate() {
     return sampleRate;
   }
 
-  /** Number of cepstral coefficients kept ({@code n_mfcc}). */
+  /** {@return number of cepstral coefficients kept ({@code n_mfcc})} */
   public int nMfcc() {
     return nMfcc;
   }
 
-  /** FFT size in samples ({@code n_fft}). */
+  /** {@return FFT size in samples ({@code n_fft})} */
   public int nFft() {
     return nFft;
   }
 
-  /** Samples between successive frames ({@code hop_length}). */
+  /** {@return samples between successive frames ({@code hop_length})} */
   public int hopLength() {
     return hopLength;
   }
 
-  /** Window length ({@code win_length}); the window is centred in {@code n_fft} and zero-padded. */
+  /** {@return window length ({@code win_length}); the window is centred in {@code n_fft} and zero-padded} */
   public int winLength() {
     return winLength;
   }
 
-  /** Analysis window. */
+  /** {@return analysis window} */
   public Window window() {
     return window;
   }
 
-  /** Whether frames are centred: the signal is padded by {@code n_fft / 2} on both sides. */
+  /** {@return whether frames are centred: the signal is padded by {@code n_fft / 2} on both sides} */
   public boolean center() {
     return center;
   }
 
-  /** Padding used when {@link #center()}. */
+  /** {@return padding used when {@link #center()}} */
   public PadMode padMode() {
     return padMode;
   }
 
-  /** Exponent of the magnitude spectrogram (2 = power, 1 = magnitude). */
+  /** {@return exponent of the magnitude spectrogram (2 = power, 1 = magnitude)} */
   public double power() {
     return power;
   }
 
-  /** Number of mel bands ({@code n_mels}). */
+  /** {@return number of mel bands ({@code n_mels})} */
   public int nMels() {
     return nMels;
   }
 
-  /** Lowest filterbank frequency in Hz. */
+  /** {@return lowest filterbank frequency in Hz} */
   public double fmin() {
     return fmin;
   }
 
-  /** Highest filterbank frequency in Hz. */
+  /** {@return highest filterbank frequency in Hz} */
   public double fmax() {
     return fmax;
   }
 
-  /** Mel scale formula. */
+  /** {@return mel scale formula} */
   public MelScale melScale() {
     return melScale;
   }
 
-  /** Filterbank normalisation. */
+  /** {@return filterbank normalisation} */
   public MelNorm melNorm() {
     return melNorm;
   }
 
-  /** {@code power_to_db} reference: {@code 10 log10(max(amin, ref))} is subtracted. */
+  /** {@return {@code power_to_db} reference: {@code 10 log10(max(amin, ref))} is subtracted} */
   public double ref() {
     return ref;
   }
 
-  /** {@code power_to_db} floor applied before the logarithm. */
+  /** {@return {@code power_to_db} floor applied before the logarithm} */
   public double amin() {
     return amin;
   }
 
-  /** {@code power_to_db} dynamic range: values below {@code max - topDb} (over the whole clip) are raised to it. */
+  /** {@return {@code power_to_db} dynamic range: values below {@code max - topDb} (over the whole clip) are raised to it} */
   public double topDb() {
     return topDb;
   }
 
-  /** Whether the {@link #topDb()} clamp is on (it is off when {@code topDb} is NaN). */
+  /** {@return whether the {@link #topDb()} clamp is on (it is off when {@code topDb} is NaN)} */
   public boolean hasTopDb() {
     return !Double.isNaN(topDb);
   }
 
-  /** Cepstral liftering coefficient; 0 = none, else coefficient {@code n} is scaled by {@code 1 + (L/2) sin(pi (n+1) / L)}. */
+  /** {@return cepstral liftering coefficient; 0 = none, else coefficient {@code n} is scaled by {@code 1 + (L/2) sin(pi (n+1) / L)}} */
   public double lifter() {
     return lifter;
   }
@@ -266,7 +279,7 @@ public final class MfccConfig {
         .padMode(padMode).build();
   }
 
-  /** Number of FFT bins, {@code 1 + n_fft / 2}. */
+  /** {@return number of FFT bins, {@code 1 + n_fft / 2}} */
   public int binCount() {
     return 1 + nFft / 2;
   }
@@ -276,6 +289,8 @@ public final class MfccConfig {
    * {@code 1 + (n + 2 (n_fft/2) - n_fft) / hop} ({@code 1 + n / hop} for even {@code n_fft}); without,
    * {@code 1 + (n - n_fft) / hop}.
    *
+   * @param n signal length in samples
+   * @return the number of frames
    * @throws IllegalArgumentException if the (padded) signal is shorter than one frame or {@code n} is 0
    */
   public int frameCount(int n) {
@@ -337,114 +352,209 @@ public final class MfccConfig {
 
     private Builder() {}
 
-    /** Sample rate in Hz (default 22050). */
+    /**
+     * Sample rate in Hz (default 22050).
+     *
+     * @param sampleRate the value
+     * @return this builder
+     */
     public Builder sampleRate(int sampleRate) {
       this.sampleRate = sampleRate;
       return this;
     }
 
-    /** Coefficients kept (default 20). */
+    /**
+     * Coefficients kept (default 20).
+     *
+     * @param nMfcc the value
+     * @return this builder
+     */
     public Builder nMfcc(int nMfcc) {
       this.nMfcc = nMfcc;
       return this;
     }
 
-    /** FFT size (default 2048). */
+    /**
+     * FFT size (default 2048).
+     *
+     * @param nFft the value
+     * @return this builder
+     */
     public Builder nFft(int nFft) {
       this.nFft = nFft;
       return this;
     }
 
-    /** Hop in samples; {@code null} (default) = {@code win_length / 4}. */
+    /**
+     * Hop in samples; {@code null} (default) = {@code win_length / 4}.
+     *
+     * @param hopLength the value
+     * @return this builder
+     */
     public Builder hopLength(Integer hopLength) {
       this.hopLength = hopLength;
       return this;
     }
 
-    /** Window length; {@code null} (default) = {@code n_fft}. */
+    /**
+     * Window length; {@code null} (default) = {@code n_fft}.
+     *
+     * @param winLength the value
+     * @return this builder
+     */
     public Builder winLength(Integer winLength) {
       this.winLength = winLength;
       return this;
     }
 
-    /** Window (default periodic Hann). */
+    /**
+     * Window (default periodic Hann).
+     *
+     * @param window the value
+     * @return this builder
+     */
     public Builder window(Window window) {
       this.window = Objects.requireNonNull(window, "window");
       return this;
     }
 
-    /** Centred frames (default true). */
+    /**
+     * Centred frames (default true).
+     *
+     * @param center the value
+     * @return this builder
+     */
     public Builder center(boolean center) {
       this.center = center;
       return this;
     }
 
-    /** Padding for centred frames (default zeros). */
+    /**
+     * Padding for centred frames (default zeros).
+     *
+     * @param padMode the value
+     * @return this builder
+     */
     public Builder padMode(PadMode padMode) {
       this.padMode = Objects.requireNonNull(padMode, "padMode");
       return this;
     }
 
-    /** Spectrogram exponent (default 2.0). */
+    /**
+     * Spectrogram exponent (default 2.0).
+     *
+     * @param power the value
+     * @return this builder
+     */
     public Builder power(double power) {
       this.power = power;
       return this;
     }
 
-    /** Mel bands (default 128). */
+    /**
+     * Mel bands (default 128).
+     *
+     * @param nMels the value
+     * @return this builder
+     */
     public Builder nMels(int nMels) {
       this.nMels = nMels;
       return this;
     }
 
-    /** Lowest frequency in Hz (default 0). */
+    /**
+     * Lowest frequency in Hz (default 0).
+     *
+     * @param fmin the value
+     * @return this builder
+     */
     public Builder fmin(double fmin) {
       this.fmin = fmin;
       return this;
     }
 
-    /** Highest frequency in Hz; {@code null} (default) = {@code sr / 2}. */
+    /**
+     * Highest frequency in Hz; {@code null} (default) = {@code sr / 2}.
+     *
+     * @param fmax the value
+     * @return this builder
+     */
     public Builder fmax(Double fmax) {
       this.fmax = fmax;
       return this;
     }
 
-    /** Mel scale (default Slaney, librosa's {@code htk=False}). */
+    /**
+     * Mel scale (default Slaney, librosa's {@code htk=False}).
+     *
+     * @param melScale the value
+     * @return this builder
+     */
     public Builder melScale(MelScale melScale) {
       this.melScale = Objects.requireNonNull(melScale, "melScale");
       return this;
     }
 
-    /** Shorthand for {@code melScale(htk ? HTK : SLANEY)}, like librosa's {@code htk} flag. */
+    /**
+     * Shorthand for {@code melScale(htk ? HTK : SLANEY)}, like librosa's {@code htk} flag.
+     *
+     * @param htk the value
+     * @return this builder
+     */
     public Builder htk(boolean htk) {
       return melScale(htk ? MelScale.HTK : MelScale.SLANEY);
     }
 
-    /** Filterbank normalisation (default Slaney). */
+    /**
+     * Filterbank normalisation (default Slaney).
+     *
+     * @param melNorm the value
+     * @return this builder
+     */
     public Builder melNorm(MelNorm melNorm) {
       this.melNorm = Objects.requireNonNull(melNorm, "melNorm");
       return this;
     }
 
-    /** {@code power_to_db} reference (default 1.0). */
+    /**
+     * {@code power_to_db} reference (default 1.0).
+     *
+     * @param ref the value
+     * @return this builder
+     */
     public Builder ref(double ref) {
       this.ref = ref;
       return this;
     }
 
-    /** {@code power_to_db} floor (default 1e-10). */
+    /**
+     * {@code power_to_db} floor (default 1e-10).
+     *
+     * @param amin the value
+     * @return this builder
+     */
     public Builder amin(double amin) {
       this.amin = amin;
       return this;
     }
 
-    /** {@code power_to_db} dynamic range in dB (default 80); {@code null} or NaN = no clamp. */
+    /**
+     * {@code power_to_db} dynamic range in dB (default 80); {@code null} or NaN = no clamp.
+     *
+     * @param topDb the value
+     * @return this builder
+     */
     public Builder topDb(Double topDb) {
       this.topDb = topDb == null ? Double.NaN : topDb;
       return this;
     }
 
-    /** Liftering coefficient (default 0 = off). */
+    /**
+     * Liftering coefficient (default 0 = off).
+     *
+     * @param lifter the value
+     * @return this builder
+     */
     public Builder lifter(double lifter) {
       this.lifter = lifter;
       return this;
@@ -459,6 +569,7 @@ public final class MfccConfig {
     /**
      * Validates and builds.
      *
+     * @return the config
      * @throws IllegalArgumentException naming the offending parameter, e.g. {@code win_length} greater than
      *     {@code n_fft}, {@code fmax} above {@code sr / 2}, {@code n_mfcc} greater than {@code n_mels}, or a
      *     size that is not positive

@@ -97,27 +97,43 @@ public final class MfccExtractor {
     this.aminIsNormalFloat = (float) config.amin() >= Float.MIN_NORMAL;
   }
 
-  /** An extractor for {@code config}, using ser4j's fast FFT where the size allows. */
+  /**
+   * An extractor for {@code config}, using ser4j's fast FFT where the size allows.
+   *
+   * @param config the MFCC parameters
+   * @return an extractor (build once, share between threads)
+   */
   public static MfccExtractor create(MfccConfig config) {
     return create(config, Backend.AUTO);
   }
 
-  /** An extractor for {@code config} on the given FFT backend ({@link Backend#JTRANSFORMS} for comparison). */
+  /**
+   * An extractor for {@code config} on the given FFT backend ({@link Backend#JTRANSFORMS} for comparison).
+   *
+   * @param config the MFCC parameters
+   * @param backend the FFT implementation
+   * @return an extractor
+   */
   public static MfccExtractor create(MfccConfig config, Backend backend) {
     return new MfccExtractor(Objects.requireNonNull(config, "config"), Objects.requireNonNull(backend, "backend"));
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public MfccConfig config() {
     return config;
   }
 
-  /** The FFT backend in use. */
+  /** {@return the FFT backend in use} */
   public Backend backend() {
     return fftPrototype.backend();
   }
 
-  /** Frames {@link #mfcc(float[])} returns for {@code n} samples; see {@link Spectrograms#frameCount}. */
+  /**
+   * Frames {@link #mfcc(float[])} returns for {@code n} samples; see {@link Spectrograms#frameCount}.
+   *
+   * @param n signal length in samples
+   * @return the number of frames
+   */
   public int frameCount(int n) {
     return config.frameCount(n);
   }
@@ -126,6 +142,7 @@ public final class MfccExtractor {
    * MFCCs of a mono signal at the config's sample rate: {@code librosa.feature.mfcc(y=y, sr=sr, ...)},
    * transposed.
    *
+   * @param y mono samples at the config's rate
    * @return {@code float[frames][nMfcc]}
    * @throws IllegalArgumentException if {@code y} is empty, or shorter than one frame without centring
    */
@@ -228,6 +245,8 @@ public final class MfccExtractor {
   /**
    * MFCCs of a clip; multi-channel clips are first downmixed like librosa's {@code to_mono} (channel mean).
    *
+   * @param clip a mono clip at the config's rate
+   * @return frames x coefficients
    * @throws IllegalArgumentException if the clip's sample rate is not the config's (both are named), or the
    *     clip is empty
    */
@@ -244,6 +263,10 @@ public final class MfccExtractor {
   /**
    * MFCCs of many signals, computed on {@code executor} (one task per signal). Results are in input order.
    * A failure of any signal is rethrown (unchecked) after all tasks finished or failed.
+   *
+   * @param signals mono signals at the config's rate
+   * @param executor runs the per-signal tasks
+   * @return one matrix per signal, in order
    */
   public List<float[][]> mfccAll(List<float[]> signals, Executor executor) {
     Objects.requireNonNull(signals, "signals");
@@ -274,6 +297,9 @@ public final class MfccExtractor {
    * MFCCs of many signals on {@code parallelism} threads of a pool created for this call (daemon threads, shut
    * down before returning); {@code parallelism == 1} runs on the calling thread.
    *
+   * @param signals mono signals at the config's rate
+   * @param parallelism threads to use, at least 1
+   * @return one matrix per signal, in order
    * @throws IllegalArgumentException if {@code parallelism < 1}
    */
   public List<float[][]> mfccAll(List<float[]> signals, int parallelism) {
@@ -305,6 +331,8 @@ public final class MfccExtractor {
    * A streaming MFCC computation with this extractor: push samples, receive frames as they complete.
    *
    * @see MfccStream
+   * @param listener receives each frame as soon as it completes
+   * @return a new stream
    */
   public MfccStream stream(MfccStream.FrameListener listener) {
     return new MfccStream(this, listener);

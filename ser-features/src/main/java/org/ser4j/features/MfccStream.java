@@ -96,7 +96,11 @@ public final class MfccStream {
     }
   }
 
-  /** Pushes all of {@code samples}. */
+  /**
+   * Pushes all of {@code samples}.
+   *
+   * @param samples the next samples, all of them
+   */
   public void push(float[] samples) {
     push(samples, 0, samples.length);
   }
@@ -105,6 +109,9 @@ public final class MfccStream {
    * Pushes {@code len} samples from {@code samples[off]}; frames completed by them are delivered before this
    * returns.
    *
+   * @param samples the next samples
+   * @param off first index to read
+   * @param len how many to read
    * @throws IllegalStateException after {@link #flush()} (until {@link #reset()})
    */
   public void push(float[] samples, int off, int len) {
@@ -174,12 +181,12 @@ public final class MfccStream {
     emitReady();
   }
 
-  /** Frames delivered so far. */
+  /** {@return frames delivered so far} */
   public long framesEmitted() {
     return frames;
   }
 
-  /** Samples pushed so far (without padding). */
+  /** {@return samples pushed so far (without padding)} */
   public long samplesPushed() {
     return samples;
   }

@@ -13,6 +13,8 @@ public final class Pooling {
   /**
    * Mean of each column over all rows (frames).
    *
+   * @param frames frames x values, at least one frame
+   * @return one mean per value
    * @throws IllegalArgumentException if there is no row or the rows differ in length
    */
   public static float[] mean(float[][] frames) {
@@ -27,6 +29,8 @@ public final class Pooling {
   /**
    * Population standard deviation of each column over all rows ({@code numpy.std}, {@code ddof=0}).
    *
+   * @param frames frames x values, at least one frame
+   * @return one standard deviation per value
    * @throws IllegalArgumentException if there is no row or the rows differ in length
    */
   public static float[] std(float[][] frames) {

@@ -25,6 +25,11 @@ public final class Spectrograms {
    *
    * <p>An empty signal is rejected: ser4j treats it as a caller error rather than returning a frame of padding.
    *
+   * @param n signal length in samples
+   * @param nFft frame length
+   * @param hopLength samples between frame starts
+   * @param center whether the signal is padded by {@code nFft / 2} on both sides
+   * @return the number of frames
    * @throws IllegalArgumentException if {@code n == 0}, or the (padded) signal is shorter than {@code nFft}
    *     (librosa raises a {@code ParameterError} there), or a size is not positive
    */
@@ -47,6 +52,10 @@ public final class Spectrograms {
    * {@code librosa.filters.get_window(window, winLength, fftbins=True)} centred in {@code nFft} samples
    * ({@code util.pad_center}), as float.
    *
+   * @param window the window shape
+   * @param winLength window length, at most {@code nFft}
+   * @param nFft the FFT size (the window is centred and zero-padded to it)
+   * @return {@code nFft} weights
    * @throws IllegalArgumentException unless {@code 0 < winLength <= nFft}
    */
   public static float[] window(Window window, int winLength, int nFft) {
@@ -74,7 +83,12 @@ public final class Spectrograms {
     return w;
   }
 
-  /** The window of a config: {@link #window(Window, int, int)} with its window, win_length and n_fft. */
+  /**
+   * The window of a config: {@link #window(Window, int, int)} with its window, win_length and n_fft.
+   *
+   * @param config the MFCC parameters
+   * @return {@code nFft} weights
+   */
   public static float[] window(MfccConfig config) {
     return window(config.window(), config.winLength(), config.nFft());
   }
@@ -117,6 +131,12 @@ public final class Spectrograms {
   /**
    * The signal as {@code stft} frames it: padded by {@code nFft / 2} on both sides with zeros or
    * {@code numpy.pad(mode='reflect')} when {@code center}, else a copy.
+   *
+   * @param y the samples
+   * @param nFft the FFT size
+   * @param center whether to pad
+   * @param mode the padding mode
+   * @return a new, padded array
    */
   public static float[] pad(float[] y, int nFft, boolean center, PadMode mode) {
     if (!center) {
@@ -148,6 +168,10 @@ public final class Spectrograms {
   /**
    * {@code abs(librosa.stft(y, n_fft, hop_length, win_length, window, center, pad_mode)) ** power} with the
    * config's parameters; {@code frames x (1 + n_fft / 2)}.
+   *
+   * @param y mono samples
+   * @param config the MFCC parameters
+   * @return frames x FFT bins
    */
   public static float[][] powerSpectrogram(float[] y, MfccConfig config) {
     MfccExtractor ex = MfccExtractor.create(config);
@@ -161,7 +185,13 @@ public final class Spectrograms {
     return out;
   }
 
-  /** {@code librosa.feature.melspectrogram(y, sr, ...)} with the config's parameters; {@code frames x n_mels}. */
+  /**
+   * {@code librosa.feature.melspectrogram(y, sr, ...)} with the config's parameters; {@code frames x n_mels}.
+   *
+   * @param y mono samples
+   * @param config the MFCC parameters
+   * @return frames x mel bands
+   */
   public static float[][] melSpectrogram(float[] y, MfccConfig config) {
     MfccExtractor ex = MfccExtractor.create(config);
     float[] padded = ex.pad(y);
@@ -179,6 +209,11 @@ public final class Spectrograms {
    * 10 log10(max(amin, ref))}, then, unless {@code topDb} is NaN, {@code max(S_db, max(S_db) - topDb)} with the
    * maximum over the whole matrix. Returns a new matrix.
    *
+   * @param s power values, frames x bins
+   * @param ref reference power (0 dB)
+   * @param amin floor applied before the logarithm
+   * @param topDb dynamic range kept below the peak, or NaN for all
+   * @return dB values, same shape
    * @throws IllegalArgumentException if {@code amin <= 0} or {@code topDb < 0}
    */
   public static float[][] powerToDb(float[][] s, double ref, double amin, double topDb) {

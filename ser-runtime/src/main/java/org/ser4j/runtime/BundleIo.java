@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** Reading and writing of {@link ModelBundle} files (format described there). */
@@ -43,6 +40,8 @@ final class BundleIo {
   /** Largest accepted parameter count (4 bytes each): 256 Mi floats = 1 GiB. */
   static final long MAX_PARAMETERS = 1L << 28;
   static final int MAX_ENTRIES = 16;
+  /** Largest accepted magnitude of a layer weight or bias. */
+  static final float MAX_ABS_WEIGHT = 1e6f;
 
   private BundleIo() {
   }
@@ -196,36 +195,89 @@ final class BundleIo {
 
   // ----------------------------------------------------------------------------------------------- read
 
-  static ModelBundle read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no model bundle file here");
+  /** Largest parameter count read by default: 16 Mi floats (64 MiB); see {@link ModelBundle#maxParameters()}. */
+  static final long DEFAULT_MAX_PARAMETERS = 1L << 24;
+
+  static long maxParameters() {
+    String v = System.getProperty(ModelBundle.MAX_PARAMETERS_PROPERTY);
+    if (v == null || v.isBlank()) {
+      return DEFAULT_MAX_PARAMETERS;
     }
-    ZipFile zip;
     try {
-      zip = new ZipFile(file.toFile());
-    } catch (ZipException e) {
-      throw new ModelBundleException(file, "not a model bundle: not a zip archive, or truncated/corrupt ("
-          + e.getMessage() + ")", e);
+      long n = Long.parseLong(v.trim());
+      if (n > 0 && n <= MAX_PARAMETERS) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
     }
-    try (zip) {
-      return read(file, zip);
-    } catch (ZipException e) {
-      throw new ModelBundleException(file, "corrupt zip data: " + e.getMessage(), e);
-    } catch (java.io.EOFException e) {
-      throw new ModelBundleException(file, "truncated zip data: " + e.getMessage(), e);
+    throw new IllegalArgumentException("system property " + ModelBundle.MAX_PARAMETERS_PROPERTY + " = '" + v
+        + "' is not a parameter count in [1, " + MAX_PARAMETERS + "]");
+  }
+
+  /** Largest bundle held in memory (streams, byte arrays, non-default file systems). */
+  static long maxBundleBytes() {
+    return maxParameters() * 4 + 5L * MAX_TEXT_BYTES + 64 * 1024;
+  }
+
+  static ModelBundle read(Path file) throws IOException {
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new ModelBundleException(file, "is a directory, not a model bundle file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(name, null, "no model bundle file here");
+    }
+    try {
+      if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+            java.nio.file.StandardOpenOption.READ)) {
+          return read(name, BundleZip.Source.of(ch), file);
+        }
+      }
+      // other file systems (a jar, a zip, an in-memory one) may not seek: read the bytes, bounded
+      try (InputStream in = Files.newInputStream(file)) {
+        return read(name, BundleZip.Source.of(readBounded(in, name)), file);
+      }
+    } catch (ModelBundleException e) {
+      throw e.file() == null ? new ModelBundleException(file, e.problem(), e.getCause()) : e;
     }
   }
 
-  private static ModelBundle read(Path file, ZipFile zip) throws IOException {
-    if (zip.size() > MAX_ENTRIES) {
-      throw new ModelBundleException(file, "not a model bundle: " + zip.size() + " entries (at most "
-          + MAX_ENTRIES + " expected)");
+  static ModelBundle read(byte[] data, String name) throws IOException {
+    if (data.length > maxBundleBytes()) {
+      throw new ModelBundleException(name, "too large for a model bundle: " + data.length + " bytes (at most "
+          + maxBundleBytes() + ")");
     }
-    Enumeration<? extends ZipEntry> en = zip.entries();
+    return read(name, BundleZip.Source.of(data), null);
+  }
+
+  static ModelBundle read(InputStream in, String name) throws IOException {
+    return read(name, BundleZip.Source.of(readBounded(in, name)), null);
+  }
+
+  private static byte[] readBounded(InputStream in, String name) throws IOException {
+    long max = maxBundleBytes();
+    byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+    if (data.length > max) {
+      throw new ModelBundleException(name, "too large for a model bundle: more than " + max + " bytes");
+    }
+    return data;
+  }
+
+  private static ModelBundle read(String name, BundleZip.Source src, Path file) throws IOException {
+    try {
+      BundleZip zip = BundleZip.open(src, name, MAX_ENTRIES);
+      return read(name, zip);
+    } catch (java.io.EOFException e) {
+      throw new ModelBundleException(name, "truncated zip data: " + e.getMessage(), e);
+    }
+  }
+  private static ModelBundle read(String file, BundleZip zip) throws IOException {
     Set<String> seen = new HashSet<>();
     String first = null;
-    while (en.hasMoreElements()) {
-      String name = en.nextElement().getName();
+    for (BundleZip.Entry entry : zip.entries()) {
+      String name = entry.name();
       if (first == null) {
         first = name;
       }
@@ -299,8 +351,10 @@ final class BundleIo {
     if (normalized) {
       floats += 2L * inputLength;
     }
-    if (floats > MAX_PARAMETERS) {
-      throw new ModelBundleException(file, NETWORK + ": declares " + floats + " parameters (limit " + MAX_PARAMETERS + ")");
+    long maxParameters = maxParameters();
+    if (floats > maxParameters) {
+      throw new ModelBundleException(file, NETWORK + ": declares " + floats + " parameters, more than the limit of "
+          + maxParameters + " (raise it with -D" + ModelBundle.MAX_PARAMETERS_PROPERTY + "=N if the model is genuine)");
     }
     long expectedBytes = floats * 4;
     long declared = longValue(file, manifest, "weights.bytes");
@@ -325,20 +379,20 @@ final class BundleIo {
     for (int i = 0; i < nLayers; i++) {
       if (types[i].equals("lstm")) {
         int g = 4 * nOut[i];
-        float[] w = floats(file, buf, nIn[i] * g);
-        float[] rw = floats(file, buf, nOut[i] * g);
-        float[] b = floats(file, buf, g);
+        float[] w = floats(file, buf, nIn[i] * g, MAX_ABS_WEIGHT);
+        float[] rw = floats(file, buf, nOut[i] * g, MAX_ABS_WEIGHT);
+        float[] b = floats(file, buf, g, MAX_ABS_WEIGHT);
         layers.add(new LstmLayer(nIn[i], nOut[i], w, rw, b));
       } else {
-        float[] w = floats(file, buf, nIn[i] * nOut[i]);
-        float[] b = floats(file, buf, nOut[i]);
+        float[] w = floats(file, buf, nIn[i] * nOut[i], MAX_ABS_WEIGHT);
+        float[] b = floats(file, buf, nOut[i], MAX_ABS_WEIGHT);
         layers.add(new DenseLayer(nIn[i], nOut[i], w, b, acts[i]));
       }
     }
     Normalization normalization = null;
     if (normalized) {
-      float[] mean = floats(file, buf, inputLength);
-      float[] std = floats(file, buf, inputLength);
+      float[] mean = floats(file, buf, inputLength, Float.MAX_VALUE);
+      float[] std = floats(file, buf, inputLength, Float.MAX_VALUE);
       try {
         normalization = new Normalization(mean, std);
       } catch (IllegalArgumentException e) {
@@ -372,13 +426,14 @@ final class BundleIo {
         throw new ModelBundleException(file, "shape mismatch: input.length " + inputLength
             + " but the first layer takes " + bundle.inputLength());
       }
+      FeatureRecipes.check(bundle, file);
       return bundle;
     } catch (IllegalArgumentException e) {
       throw new ModelBundleException(file, "inconsistent bundle: " + e.getMessage(), e);
     }
   }
 
-  private static float[] floats(Path file, ByteBuffer buf, int n) throws ModelBundleException {
+  private static float[] floats(String file, ByteBuffer buf, int n, float maxAbs) throws ModelBundleException {
     float[] out = new float[n];
     buf.asFloatBuffer().get(out);
     buf.position(buf.position() + n * 4);
@@ -386,11 +441,15 @@ final class BundleIo {
       if (!Float.isFinite(out[i])) {
         throw new ModelBundleException(file, "corrupt weights: non-finite value " + out[i]);
       }
+      if (Math.abs(out[i]) > maxAbs) {
+        throw new ModelBundleException(file, "corrupt weights: |" + out[i] + "| exceeds " + maxAbs
+            + " (no trained network has such weights; float arithmetic would overflow)");
+      }
     }
     return out;
   }
 
-  private static Map<String, String> indexedMap(Path file, Properties p, String entry) throws ModelBundleException {
+  private static Map<String, String> indexedMap(String file, Properties p, String entry) throws ModelBundleException {
     int count = intValue(file, p, entry, "count", 0, 100_000);
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
@@ -402,7 +461,7 @@ final class BundleIo {
     return map;
   }
 
-  private static String required(Path file, Properties p, String entry, String key) throws ModelBundleException {
+  private static String required(String file, Properties p, String entry, String key) throws ModelBundleException {
     String v = p.getProperty(key);
     if (v == null) {
       throw new ModelBundleException(file, entry + ": missing '" + key + "'");
@@ -410,7 +469,7 @@ final class BundleIo {
     return v;
   }
 
-  private static int intValue(Path file, Properties p, String entry, String key, int min, int max)
+  private static int intValue(String file, Properties p, String entry, String key, int min, int max)
       throws ModelBundleException {
     String v = required(file, p, entry, key).trim();
     try {
@@ -424,7 +483,7 @@ final class BundleIo {
     }
   }
 
-  private static long longValue(Path file, Properties p, String key) throws ModelBundleException {
+  private static long longValue(String file, Properties p, String key) throws ModelBundleException {
     String v = required(file, p, MANIFEST, key).trim();
     try {
       return Long.parseLong(v);
@@ -433,7 +492,7 @@ final class BundleIo {
     }
   }
 
-  private static Properties properties(Path file, ZipFile zip, String name, long[] total) throws IOException {
+  private static Properties properties(String file, BundleZip zip, String name, long[] total) throws IOException {
     byte[] data = bytes(file, zip, name, MAX_TEXT_BYTES, total);
     Properties p = new Properties();
     try (InputStreamReader r = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.ISO_8859_1)) {
@@ -444,43 +503,14 @@ final class BundleIo {
     return p;
   }
 
-  /**
-   * Reads an entry, refusing more than {@code limit} bytes; the bytes are counted while inflating, so a
-   * lying size field or a compression bomb cannot make us allocate or inflate more than the limit.
-   */
-  private static byte[] bytes(Path file, ZipFile zip, String name, long limit, long[] total) throws IOException {
-    ZipEntry e = zip.getEntry(name);
+  /** Reads an entry (CRC-checked, bounded by {@code limit}; see {@link BundleZip#read}). */
+  private static byte[] bytes(String file, BundleZip zip, String name, long limit, long[] total) throws IOException {
+    BundleZip.Entry e = zip.entries().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
     if (e == null) {
       throw new ModelBundleException(file, "missing entry '" + name + "'");
     }
-    if (e.getSize() > limit) {
-      throw new ModelBundleException(file, "entry '" + name + "' declares " + e.getSize()
-          + " bytes, more than the " + limit + " bytes allowed");
-    }
-    int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
-    byte[] buf = new byte[(int) Math.min(cap + 1L, e.getSize() >= 0 ? e.getSize() + 1 : 8192)];
-    int n = 0;
-    try (InputStream in = zip.getInputStream(e)) {
-      while (true) {
-        if (n == buf.length) {
-          if (n > cap) {
-            throw new ModelBundleException(file, "entry '" + name + "' inflates to more than the "
-                + limit + " bytes allowed (compression bomb or shape mismatch)");
-          }
-          buf = java.util.Arrays.copyOf(buf, (int) Math.min(cap + 1L, Math.max(8192L, 2L * buf.length)));
-        }
-        int r = in.read(buf, n, buf.length - n);
-        if (r < 0) {
-          break;
-        }
-        n += r;
-      }
-    }
-    if (n > cap) {
-      throw new ModelBundleException(file, "entry '" + name + "' inflates to more than the "
-          + limit + " bytes allowed (compression bomb or shape mismatch)");
-    }
-    total[0] += n;
-    return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+    byte[] data = zip.read(e, limit);
+    total[0] += data.length;
+    return data;
   }
 }

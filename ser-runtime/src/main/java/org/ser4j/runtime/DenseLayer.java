@@ -14,6 +14,16 @@ public final class DenseLayer implements LayerSpec {
   final float[] b;
   private final Activation activation;
 
+  /**
+   * A dense layer {@code y = activation(x W + b)}.
+   *
+   * @param nIn inputs
+   * @param nOut outputs
+   * @param weights W [nIn][nOut], row-major (copied)
+   * @param bias b [nOut] (copied)
+   * @param activation the activation
+   * @throws IllegalArgumentException if a size is not positive or an array has the wrong length
+   */
   public DenseLayer(int nIn, int nOut, float[] weights, float[] bias, Activation activation) {
     if (nIn <= 0 || nOut <= 0) {
       throw new IllegalArgumentException("dense sizes must be positive: nIn=" + nIn + ", nOut=" + nOut);
@@ -37,16 +47,29 @@ public final class DenseLayer implements LayerSpec {
     return nOut;
   }
 
-  /** W [nIn][nOut], row-major (a copy). */
+  /**
+   * W [nIn][nOut], row-major (a copy).
+   *
+   * @return the weights
+   */
   public float[] weights() {
     return w.clone();
   }
 
-  /** b [nOut] (a copy). */
+  /**
+   * b [nOut] (a copy).
+   *
+   * @return the bias
+   */
   public float[] bias() {
     return b.clone();
   }
 
+  /**
+   * The activation applied to {@code x W + b}.
+   *
+   * @return the activation
+   */
   public Activation activation() {
     return activation;
   }

@@ -1,11 +1,19 @@
 package org.ser4j.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.ser4j.audio.AudioClip;
+import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioLoader;
+import org.ser4j.audio.AudioReader;
+import org.ser4j.audio.TooShortAudioException;
 import org.ser4j.features.FeatureSpec;
 import org.ser4j.features.MfccExtractor;
 import org.slf4j.Logger;
@@ -25,6 +33,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The audio-to-feature steps are the bundle's {@link FeatureSpec} (load options, MFCC, deltas, pooling), so
  * a file is featurised exactly as the training data were.
+ *
+ * <h2>Where bundles and audio come from</h2>
+ * A bundle loads from a {@link Path} on any file system (also inside a jar or zip file system), a
+ * {@link URL} (a class-path resource: {@code load(MyApp.class.getResource("/model.ser4j"))}), an
+ * {@link InputStream} or a {@code byte[]}. Audio is classified from a file, an {@link AudioClip}, or encoded
+ * bytes / a stream (an upload), decoded by content. For live audio use {@link StreamingRecognizer}.
+ *
+ * <h2>Errors</h2>
+ * Bad input is one checked family, {@link AudioFormatException}, whose message names the source and the
+ * reason: undecodable data ({@code UnrecognizedAudioException}, {@code UnsupportedAudioEncodingException},
+ * {@code MalformedAudioException}, also for a directory) and audio too short for the model
+ * ({@link TooShortAudioException}; see {@link #minimumDuration()}). A bad bundle is a
+ * {@link ModelBundleException}. A missing or unreadable file stays a plain {@link IOException}
+ * ({@link java.nio.file.NoSuchFileException}, {@link java.nio.file.AccessDeniedException}).
  */
 public final class EmotionRecognizer {
   private static final Logger LOG = LoggerFactory.getLogger(EmotionRecognizer.class);
@@ -43,6 +65,7 @@ public final class EmotionRecognizer {
   private final FeatureSpec featureSpec; // null for bundles made without a usable one
   private final String featureProblem; // why featureSpec is null
   private final MfccExtractor extractor;
+  private final int minimumSamples; // at the spec's rate, after the offset; 0 without a spec
 
   private EmotionRecognizer(ModelBundle bundle) {
     this.bundle = Objects.requireNonNull(bundle, "bundle");
@@ -72,9 +95,41 @@ public final class EmotionRecognizer {
         problem = "the bundle's feature configuration is not one this version reads (" + e.getMessage() + ")";
       }
     }
+    MfccExtractor ex = null;
+    if (spec != null) {
+      try {
+        ex = spec.newExtractor();
+      } catch (IllegalStateException e) { // an FFT size that needs JTransforms, absent from the class path
+        problem = e.getMessage();
+        spec = null;
+      }
+    }
     this.featureSpec = spec;
     this.featureProblem = spec == null ? problem : null;
-    this.extractor = spec == null ? null : spec.newExtractor();
+    this.extractor = ex;
+    this.minimumSamples = spec == null ? 0 : minimumSamples(spec);
+  }
+
+  /** Fewest samples (at the spec's rate) giving the frames the spec needs: 1, or 9 for deltas. */
+  private static int minimumSamples(FeatureSpec spec) {
+    int need = spec.deltas() ? 9 : 1;
+    int lo = 1;
+    int hi = 1 << 26;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int frames;
+      try {
+        frames = spec.mfcc().frameCount(mid);
+      } catch (IllegalArgumentException e) {
+        frames = 0;
+      }
+      if (frames >= need) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   private static float[][] rows(float[] flat, int nRows, int nCols) {
@@ -85,29 +140,128 @@ public final class EmotionRecognizer {
     return r;
   }
 
-  /** Reads a bundle file; see {@link ModelBundle#read(Path)} for the failures. */
+  /**
+   * Reads a bundle file on any file system (the default one, a jar or zip file system, an in-memory one).
+   *
+   * @param bundleFile the bundle
+   * @return a recognizer for it
+   * @throws java.nio.file.NoSuchFileException if there is no file there
+   * @throws ModelBundleException if it is not a usable bundle (see {@link ModelBundle})
+   * @throws IOException if it cannot be read
+   */
   public static EmotionRecognizer load(Path bundleFile) throws IOException {
     ModelBundle b = ModelBundle.read(bundleFile);
     LOG.debug("loaded {} from {}", b, bundleFile);
     return new EmotionRecognizer(b);
   }
 
-  /** A recognizer for a bundle already in memory. */
+  /**
+   * Reads a bundle from a stream (read to its end, not closed), e.g. a download or an entry of an archive.
+   *
+   * @param in the bundle's bytes
+   * @param sourceName how to name the stream in messages
+   * @return a recognizer for it
+   * @throws ModelBundleException if it is not a usable bundle, or larger than bundles may be
+   * @throws IOException if the stream cannot be read
+   */
+  public static EmotionRecognizer load(InputStream in, String sourceName) throws IOException {
+    ModelBundle b = ModelBundle.read(in, sourceName);
+    LOG.debug("loaded {} from {}", b, sourceName);
+    return new EmotionRecognizer(b);
+  }
+
+  /**
+   * Reads a bundle held in memory.
+   *
+   * @param bundleBytes the bundle's bytes
+   * @param sourceName how to name the bytes in messages
+   * @return a recognizer for it
+   * @throws ModelBundleException if it is not a usable bundle
+   */
+  public static EmotionRecognizer load(byte[] bundleBytes, String sourceName) throws ModelBundleException {
+    ModelBundle b = ModelBundle.read(bundleBytes, sourceName);
+    LOG.debug("loaded {} from {}", b, sourceName);
+    return new EmotionRecognizer(b);
+  }
+
+  /**
+   * Reads a bundle from a URL, typically a class-path resource packaged in the application's jar:
+   * {@code EmotionRecognizer.load(MyApp.class.getResource("/model.ser4j"))}. A {@code file:} URL is read as
+   * a file, anything else through {@link URL#openStream()}.
+   *
+   * @param bundleUrl the bundle; {@code null} (what {@code getResource} returns for a missing resource) is
+   *     reported as a missing file
+   * @return a recognizer for it
+   * @throws java.nio.file.NoSuchFileException if {@code bundleUrl} is {@code null} or names no file
+   * @throws ModelBundleException if it is not a usable bundle
+   * @throws IOException if it cannot be read
+   */
+  public static EmotionRecognizer load(URL bundleUrl) throws IOException {
+    if (bundleUrl == null) {
+      throw new java.nio.file.NoSuchFileException("(null URL)", null,
+          "no model bundle: the resource was not found on the class path");
+    }
+    if ("file".equalsIgnoreCase(bundleUrl.getProtocol())) {
+      try {
+        return load(Path.of(bundleUrl.toURI()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // not a plain file URL: read it as a stream below
+      }
+    }
+    try (InputStream in = bundleUrl.openStream()) {
+      return load(in, bundleUrl.toString());
+    }
+  }
+
+  /**
+   * A recognizer for a bundle already in memory.
+   *
+   * @param bundle the bundle
+   * @return a recognizer for it
+   */
   public static EmotionRecognizer of(ModelBundle bundle) {
     return new EmotionRecognizer(bundle);
   }
 
+  /**
+   * The bundle this recognizer runs.
+   *
+   * @return the bundle
+   */
   public ModelBundle bundle() {
     return bundle;
   }
 
+  /**
+   * Output labels in the network's order.
+   *
+   * @return the labels
+   */
   public List<String> labels() {
     return bundle.labels();
   }
 
   /**
+   * The shortest audio this model classifies: the recipe's offset (skipped) plus enough samples for the
+   * frames its features need (one frame, or nine for deltas, whose window is nine frames wide). A shorter
+   * file or clip is rejected with a {@link TooShortAudioException}. The notebook recipe needs 0.5 s + 1
+   * sample, the stats and framewise recipes 8 hops (0.19 s at 22050 Hz). Audio shorter than the recipe's
+   * {@code duration} (if it has one) is classified, with a quality note (see
+   * {@link Prediction#qualityNotes()}).
+   *
+   * @return the minimum duration
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
+   */
+  public Duration minimumDuration() {
+    FeatureSpec spec = featureSpec();
+    double seconds = spec.load().offset() + (double) minimumSamples / spec.mfcc().sampleRate();
+    return Duration.ofNanos((long) Math.ceil(seconds * 1e9));
+  }
+
+  /**
    * The features this model was trained on: how {@link #predict(Path)} turns audio into its input.
    *
+   * @return the recipe
    * @throws IllegalStateException if the bundle carries no usable feature configuration (then classify
    *     features you compute yourself with {@link #predict(float[][])} or {@link #predictPooled(float[])})
    */
@@ -120,23 +274,110 @@ public final class EmotionRecognizer {
 
   /**
    * Classifies an audio file: decoded by content, loaded (offset, duration, mono, rate) and featurised as
-   * the bundle's {@link #featureSpec()} says, then run through the network.
+   * the bundle's {@link #featureSpec()} says, then run through the network. Only the part the recipe reads is
+   * decoded.
    *
-   * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio (message names it)
-   * @throws IllegalArgumentException if it has no audio where the features look (e.g. shorter than the offset)
+   * @param file the audio file
+   * @return the prediction, with its quality notes
+   * @throws AudioFormatException if the file is not decodable audio, is a directory, or holds too little
+   *     audio ({@link TooShortAudioException}; see {@link #minimumDuration()}); the message names the file
+   * @throws java.nio.file.NoSuchFileException if there is no file there
+   * @throws IOException if it cannot be read
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
    */
   public Prediction predict(Path file) throws IOException {
     FeatureSpec spec = featureSpec();
-    return predictFeatures(spec.compute(AudioLoader.load(file, spec.load()), extractor));
+    Objects.requireNonNull(file, "file");
+    return predictLoaded(AudioLoader.load(file, spec.load()), file.toString());
+  }
+
+  /**
+   * Classifies encoded audio held in memory (an upload, a message payload), decoded by content as
+   * {@link #predict(Path)} decodes a file; equal to {@code predict(Path)} on the same bytes.
+   *
+   * @param encoded a WAV or AIFF file's bytes
+   * @param sourceName how to name the audio in messages
+   * @return the prediction
+   * @throws AudioFormatException if the bytes are not decodable audio or too short (the message names
+   *     {@code sourceName})
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
+   */
+  public Prediction predict(byte[] encoded, String sourceName) throws AudioFormatException {
+    Objects.requireNonNull(encoded, "encoded");
+    Objects.requireNonNull(sourceName, "sourceName");
+    FeatureSpec spec = featureSpec();
+    AudioClip clip = AudioReader.read(encoded, sourceName);
+    return predictLoaded(AudioLoader.load(clip, spec.load()), sourceName);
+  }
+
+  /**
+   * Classifies encoded audio from a stream (read to its end and held in memory, not closed); see
+   * {@link #predict(byte[], String)}.
+   *
+   * @param encoded a WAV or AIFF file's bytes
+   * @param sourceName how to name the audio in messages
+   * @return the prediction
+   * @throws AudioFormatException if the data are not decodable audio or too short
+   * @throws IOException if the stream cannot be read
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
+   */
+  public Prediction predict(InputStream encoded, String sourceName) throws IOException {
+    Objects.requireNonNull(encoded, "encoded");
+    return predict(encoded.readAllBytes(), sourceName);
   }
 
   /**
    * Classifies a clip at any sample rate and channel count: cut, downmixed and resampled as the bundle's
    * {@link #featureSpec()} loads files, then featurised.
+   *
+   * @param clip the audio
+   * @return the prediction
+   * @throws TooShortAudioException if the clip is shorter than {@link #minimumDuration()}
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
    */
-  public Prediction predict(AudioClip clip) {
+  public Prediction predict(AudioClip clip) throws TooShortAudioException {
+    return predict(clip, "<clip>");
+  }
+
+  /**
+   * Same as {@link #predict(AudioClip)}, naming the clip in messages.
+   *
+   * @param clip the audio
+   * @param sourceName how to name the clip in messages
+   * @return the prediction
+   * @throws TooShortAudioException if the clip is shorter than {@link #minimumDuration()}
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
+   */
+  public Prediction predict(AudioClip clip, String sourceName) throws TooShortAudioException {
+    Objects.requireNonNull(clip, "clip");
     FeatureSpec spec = featureSpec();
-    return predictFeatures(spec.compute(AudioLoader.load(clip, spec.load()), extractor));
+    return predictLoaded(AudioLoader.load(clip, spec.load()), sourceName);
+  }
+
+  /** Features and network for a clip loaded as the spec says (mono, at its rate). */
+  private Prediction predictLoaded(AudioClip loaded, String source) throws TooShortAudioException {
+    FeatureSpec spec = featureSpec;
+    int rate = spec.mfcc().sampleRate();
+    double have = (double) loaded.frameCount() / rate;
+    if (loaded.frameCount() < minimumSamples) {
+      double need = (double) minimumSamples / rate;
+      String what = loaded.frameCount() == 0
+          ? "no audio after the offset of " + spec.load().offset() + " s"
+          : String.format(java.util.Locale.ROOT, "%.3f s of audio after the offset of %s s", have,
+              spec.load().offset());
+      throw new TooShortAudioException(source, have, need + spec.load().offset(), String.format(
+          java.util.Locale.ROOT, "too short: %s; the model needs at least %.3f s (%.3f s in all)", what, need,
+          spec.load().offset() + need));
+    }
+    float[][] features;
+    try {
+      features = spec.compute(loaded, extractor);
+    } catch (IllegalArgumentException e) {
+      throw new TooShortAudioException(source, have, minimumDuration().toNanos() / 1e9,
+          "too short for the model's features: " + e.getMessage());
+    }
+    Prediction p = predictFeatures(features);
+    return p.withQuality(Quality.of(loaded, spec, have));
   }
 
   private Prediction predictFeatures(float[][] features) {
@@ -149,6 +390,11 @@ public final class EmotionRecognizer {
   /**
    * Classifies a sequence of time steps x features (normalised with the bundle's statistics first). For a
    * {@link InputMode#POOLED} bundle a [length][1] array is accepted too and read as the pooled vector.
+   *
+   * @param sequence rows of features, finite
+   * @return the prediction
+   * @throws IllegalArgumentException if a row has the wrong width or a non-finite value
+   * @throws ArithmeticException if the network's output overflows (weights too large for the input)
    */
   public Prediction predict(float[][] sequence) {
     Objects.requireNonNull(sequence, "sequence");
@@ -158,6 +404,12 @@ public final class EmotionRecognizer {
   /**
    * Classifies the first {@code steps} rows of {@code sequence} (the rest is padding and ignored, as a mask
    * would do).
+   *
+   * @param sequence rows of features, finite
+   * @param steps how many rows to read
+   * @return the prediction
+   * @throws IllegalArgumentException if {@code steps} is out of range, or a row is unusable
+   * @throws ArithmeticException if the network's output overflows
    */
   public Prediction predict(float[][] sequence, int steps) {
     Objects.requireNonNull(sequence, "sequence");
@@ -201,6 +453,12 @@ public final class EmotionRecognizer {
   /**
    * Classifies a pooled feature vector: for a {@link InputMode#POOLED} bundle (the notebook preset) the
    * {@code n} values are read as {@code n} time steps of one feature, after per-position normalisation.
+   *
+   * @param features the pooled vector, finite
+   * @return the prediction
+   * @throws IllegalStateException if the model reads sequences
+   * @throws IllegalArgumentException if the length is wrong or a value is not finite
+   * @throws ArithmeticException if the network's output overflows
    */
   public Prediction predictPooled(float[] features) {
     Objects.requireNonNull(features, "features");
@@ -384,6 +642,12 @@ public final class EmotionRecognizer {
     }
     if (probs == null) {
       throw new IllegalStateException("network has no softmax output");
+    }
+    for (double p : probs) {
+      if (!Double.isFinite(p)) {
+        throw new ArithmeticException("the network's output is not finite (" + java.util.Arrays.toString(probs)
+            + "): its weights overflow float arithmetic on this input");
+      }
     }
     return new Prediction(bundle.labels(), probs);
   }

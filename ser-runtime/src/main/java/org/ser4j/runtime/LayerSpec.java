@@ -5,12 +5,24 @@ package org.ser4j.runtime;
  * any training library.
  */
 public sealed interface LayerSpec permits LstmLayer, DenseLayer {
-  /** Inputs per time step (LSTM) or inputs (dense). */
+  /**
+   * Inputs per time step (LSTM) or inputs (dense).
+   *
+   * @return the input width
+   */
   int nIn();
 
-  /** Units. */
+  /**
+   * Units.
+   *
+   * @return the output width
+   */
   int nOut();
 
-  /** Number of float parameters. */
+  /**
+   * Number of float parameters.
+   *
+   * @return weights plus biases
+   */
   long parameterCount();
 }

@@ -24,6 +24,16 @@ public final class LstmLayer implements LayerSpec {
   final float[] rw;
   final float[] b;
 
+  /**
+   * An LSTM layer whose output is its hidden state after the last time step.
+   *
+   * @param nIn inputs per time step
+   * @param nOut units
+   * @param inputWeights W [nIn][4 nOut], row-major, gate order i, f, g, o (copied)
+   * @param recurrentWeights RW [nOut][4 nOut], row-major, same gate order (copied)
+   * @param bias b [4 nOut], same gate order (copied)
+   * @throws IllegalArgumentException if a size is not positive or an array has the wrong length
+   */
   public LstmLayer(int nIn, int nOut, float[] inputWeights, float[] recurrentWeights, float[] bias) {
     if (nIn <= 0 || nOut <= 0) {
       throw new IllegalArgumentException("LSTM sizes must be positive: nIn=" + nIn + ", nOut=" + nOut);
@@ -56,17 +66,29 @@ public final class LstmLayer implements LayerSpec {
     return nOut;
   }
 
-  /** W [nIn][4n], row-major, gate order i, f, g, o (a copy). */
+  /**
+   * W [nIn][4n], row-major, gate order i, f, g, o (a copy).
+   *
+   * @return the input weights
+   */
   public float[] inputWeights() {
     return w.clone();
   }
 
-  /** RW [n][4n], row-major, gate order i, f, g, o (a copy). */
+  /**
+   * RW [n][4n], row-major, gate order i, f, g, o (a copy).
+   *
+   * @return the recurrent weights
+   */
   public float[] recurrentWeights() {
     return rw.clone();
   }
 
-  /** b [4n], gate order i, f, g, o (a copy). */
+  /**
+   * b [4n], gate order i, f, g, o (a copy).
+   *
+   * @return the bias
+   */
   public float[] bias() {
     return b.clone();
   }

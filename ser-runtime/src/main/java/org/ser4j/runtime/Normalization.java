@@ -12,6 +12,13 @@ public final class Normalization {
   private final float[] std;
   final float[] invStd;
 
+  /**
+   * Statistics for standardising the input.
+   *
+   * @param mean one mean per input value (copied)
+   * @param std one standard deviation per input value, finite and positive (copied)
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, or a value is unusable
+   */
   public Normalization(float[] mean, float[] std) {
     if (mean == null || std == null || mean.length == 0 || mean.length != std.length) {
       throw new IllegalArgumentException("mean and std must be non-empty and of equal length");
@@ -28,14 +35,29 @@ public final class Normalization {
     }
   }
 
+  /**
+   * Number of statistics.
+   *
+   * @return the input width they apply to
+   */
   public int size() {
     return mean.length;
   }
 
+  /**
+   * The means (a copy).
+   *
+   * @return the means
+   */
   public float[] mean() {
     return mean.clone();
   }
 
+  /**
+   * The standard deviations (a copy).
+   *
+   * @return the standard deviations
+   */
   public float[] std() {
     return std.clone();
   }

@@ -1,6 +1,6 @@
 /**
  * The embeddable emotion recognizer: plain Java, no DL4J/ND4J, no native code (depends on ser-features,
- * ser-audio, JTransforms and SLF4J only).
+ * ser-audio and the SLF4J API only; JTransforms only for FFT sizes that are not powers of two).
  *
  * <p>{@link org.ser4j.runtime.ModelBundle} is the one-file saved model (zip: properties text entries plus
  * little-endian float32 weights; format documented on the class) written by ser-model and read here with
@@ -17,6 +17,11 @@
  *
  * <p>A bundle carries its feature recipe ({@link org.ser4j.features.FeatureSpec}: load options, MFCC,
  * deltas, pooling), so {@code EmotionRecognizer.predict(Path)} and {@code predict(AudioClip)} featurise audio
- * exactly as the training data were.
+ * exactly as the training data were; {@code predict(byte[], String)} and {@code predict(InputStream, String)}
+ * classify encoded uploads. Bundles load from any {@link java.nio.file.Path} (also inside a jar), a URL, a
+ * stream or bytes. {@link org.ser4j.runtime.StreamingRecognizer} classifies live audio in sliding windows.
+ * Predictions from audio carry {@link org.ser4j.runtime.QualityNote}s (decoder repairs, silence, clipping,
+ * less audio than the model's window); bad audio raises the checked
+ * {@link org.ser4j.audio.AudioFormatException} family, naming the source and the reason.
  */
 package org.ser4j.runtime;

@@ -41,6 +41,28 @@ class RecognizerFromAudioTest {
   }
 
   @Test
+  void theRuntimeNeedsNoJTransformsForPowerOfTwoFftSizes() throws IOException {
+    // ser-features declares JTransforms optional: it is not on this module's class path, and every test
+    // here (the notebook recipe's n_fft 2048) runs without it
+    assertThatThrownBy(() -> Class.forName("org.jtransforms.fft.FloatFFT_1D"))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("org.apache.commons.math3.util.FastMath"))
+        .isInstanceOf(ClassNotFoundException.class);
+    // a recipe with another size is refused at load, saying what to add
+    FeatureSpec spec = FeatureSpec.of("speech", org.ser4j.audio.LoadOptions.builder().sampleRate(16000).build(),
+        org.ser4j.features.MfccConfig.builder(16000).nMfcc(40).nFft(400).hopLength(160).build(), false,
+        FeatureSpec.Pooling.MEAN);
+    Random r = new Random(3);
+    ModelBundle b = ModelBundle.builder().pooledInput(40).addLayer(TestBundles.lstm(r, 1, 8))
+        .addLayer(TestBundles.dense(r, 8, 7, Activation.SOFTMAX)).labels(TestBundles.EMOTIONS)
+        .featurePreset("speech").featureConfig(spec.toMap()).build();
+    Path f = dir.resolve("nfft400.ser4j");
+    b.write(f);
+    assertThatThrownBy(() -> EmotionRecognizer.load(f)).isInstanceOf(ModelBundleException.class)
+        .hasMessageContaining("n_fft = 400").hasMessageContaining("JTransforms");
+  }
+
+  @Test
   void predictsAFileExactlyAsItsFeaturesWouldBePredicted() throws IOException {
     Path bundleFile = dir.resolve("m.ser4j");
     notebookShaped().write(bundleFile);
