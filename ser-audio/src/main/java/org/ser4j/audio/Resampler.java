@@ -315,8 +315,9 @@ public final class Resampler {
    * by up to a few thousand input samples with the two-stage one (it works on FFT blocks); {@code flush}
    * releases the rest.
    *
-   * <p>A stream holds fixed buffers (under 100 KB for the two-stage engine at speech rates, a few KB for the
-   * direct one) and allocates nothing after construction. It is not thread-safe. After {@code flush} it must be
+   * <p>A stream holds fixed buffers (about 0.5 MB for the two-stage engine at speech rates: input, the grid
+   * at twice the input rate and the FFT rows of eight block pairs; a few KB for the direct one) and allocates
+   * nothing after construction. It is not thread-safe. After {@code flush} it must be
    * {@link #reset()} before it takes more input. When the rates are equal it copies input to output.
    */
   public final class Stream {

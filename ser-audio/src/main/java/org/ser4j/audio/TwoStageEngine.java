@@ -28,9 +28,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class TwoStageEngine implements ResampleEngine {
 
   /** Pairs of blocks transformed together in a batch call. */
-  static final int MAX_LANES = 32;
+  static final int MAX_LANES = 48;
   /** Pairs of blocks transformed together by a stream. */
-  static final int STREAM_LANES = 4;
+  static final int STREAM_LANES = 8;
   /** Input samples a stream accepts beyond what its pairs need. */
   private static final int CHUNK = 4096;
   /** Upper bound on the stage-2 table, in floats (4 MB). */
@@ -322,6 +322,8 @@ final class TwoStageEngine implements ResampleEngine {
     final float[][] imA = ws.imA;
     final float[][] reB = ws.reB;
     final float[][] imB = ws.imB;
+    // whole vectors of lanes: C2's vector loops have no scalar tail then (extra lanes compute zeros)
+    final int width = (lanes + 7) & ~7;
     long first = p0 * 2 * v + shift;
     long last = (p0 + lanes - 1) * 2 * v + v + f - 1 + shift;
     if (first >= lo && last < hi) {
@@ -332,6 +334,10 @@ final class TwoStageEngine implements ResampleEngine {
         for (int l = 0, o = base + i; l < lanes; l++, o += 2 * v) {
           ra[l] = src[o];
           ia[l] = src[o + v];
+        }
+        for (int l = lanes; l < width; l++) {
+          ra[l] = 0f;
+          ia[l] = 0f;
         }
       }
     } else {
@@ -344,18 +350,22 @@ final class TwoStageEngine implements ResampleEngine {
           long o2 = o + v;
           ia[l] = o2 >= lo && o2 < hi ? src[(int) o2] : 0f;
         }
+        for (int l = lanes; l < width; l++) {
+          ra[l] = 0f;
+          ia[l] = 0f;
+        }
       }
     }
-    transform(reA, imA, lanes);
+    transform(reA, imA, width);
     float[] y = ws.y;
     for (int phase = 0; phase < 2; phase++) {
       float[] gr = phase == 0 ? g0r : g1r;
       float[] gi = phase == 0 ? g0i : g1i;
       // product, stored bit-reversed and with re and im swapped: the forward transform then inverts
       for (int k = 0; k < f; k++) {
-        multiply(reA[k], imA[k], gr[k], gi[k], reB[rev[k]], imB[rev[k]], lanes);
+        multiply(reA[k], imA[k], gr[k], gi[k], reB[rev[k]], imB[rev[k]], width);
       }
-      transform(reB, imB, lanes);
+      transform(reB, imB, width);
       // re rows now hold the odd block of each pair, im rows the even one
       for (int j = 0; j < v; j++) {
         float[] odd = reB[j];
@@ -388,14 +398,33 @@ final class TwoStageEngine implements ResampleEngine {
     float[] h = table2;
     int u = u2;
     for (int o = outOff, end = outOff + (int) (kTo - kFrom); o < end; o++) {
-      out[o] = dot(y, pos, h, phase * n, n);
+      out[o] = n == 16 ? dot16(y, pos, h, phase * 16) : dot(y, pos, h, phase * n, n);
       phase += stepFrac;
-      if (phase >= u) {
-        phase -= u;
-        pos++;
-      }
-      pos += stepWhole;
+      int wrap = (u - 1 - phase) >> 31; // -1 when the phase passed a whole grid sample, else 0 (no branch)
+      phase -= u & wrap;
+      pos += stepWhole - wrap;
     }
+  }
+
+  /** {@link #dot} for 16 taps, unrolled: the same sums in the same order. */
+  private static float dot16(float[] x, int xo, float[] h, int ho) {
+    float s0 = x[xo] * h[ho];
+    float s1 = x[xo + 1] * h[ho + 1];
+    float s2 = x[xo + 2] * h[ho + 2];
+    float s3 = x[xo + 3] * h[ho + 3];
+    s0 += x[xo + 4] * h[ho + 4];
+    s1 += x[xo + 5] * h[ho + 5];
+    s2 += x[xo + 6] * h[ho + 6];
+    s3 += x[xo + 7] * h[ho + 7];
+    s0 += x[xo + 8] * h[ho + 8];
+    s1 += x[xo + 9] * h[ho + 9];
+    s2 += x[xo + 10] * h[ho + 10];
+    s3 += x[xo + 11] * h[ho + 11];
+    s0 += x[xo + 12] * h[ho + 12];
+    s1 += x[xo + 13] * h[ho + 13];
+    s2 += x[xo + 14] * h[ho + 14];
+    s3 += x[xo + 15] * h[ho + 15];
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Four partial sums over {@code m mod 4}, combined pairwise; {@code len} a multiple of 4. */
