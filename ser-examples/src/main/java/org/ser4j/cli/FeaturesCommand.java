@@ -3,6 +3,7 @@ package org.ser4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.ser4j.audio.AudioClip;
-import org.ser4j.audio.AudioFormatException;
-import org.ser4j.audio.AudioLoader;
 import org.ser4j.audio.LoadOptions;
+import org.ser4j.data.FileFeatures;
 import org.ser4j.features.FeatureSpec;
 import org.ser4j.features.MfccConfig;
 import org.ser4j.features.MfccExtractor;
@@ -103,7 +102,7 @@ final class FeaturesCommand implements Callable<Integer> {
     int failed = 0;
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
-        try (Stream<Path> walk = Files.walk(in)) {
+        try (Stream<Path> walk = Files.walk(in, FileVisitOption.FOLLOW_LINKS)) { // a linked folder is scanned
           walk.filter(Files::isRegularFile).filter(InspectCommand::hasAudioName).sorted()
               .forEach(f -> files.add(new Path[] {f, in}));
         } catch (IOException | UncheckedIOException e) {
@@ -121,29 +120,37 @@ final class FeaturesCommand implements Callable<Integer> {
     List<String> pooledNames = new ArrayList<>();
     List<float[]> pooledRows = new ArrayList<>();
     int done = 0;
+    List<Path> audio = new ArrayList<>(files.size());
+    for (Path[] entry : files) {
+      audio.add(entry[0]);
+    }
+    List<FileFeatures.Outcome> outcomes;
     try (ProgressDisplay bar = ProgressDisplay.create(err, "features")) {
-      for (Path[] entry : files) {
-        Path file = entry[0];
-        try {
-          AudioClip clip = AudioLoader.load(file, load);
-          Recipe recipe = recipe(clip.sampleRate());
-          float[][] m = recipe.spec().compute(clip, recipe.extractor());
-          if (pool == Pool.MEAN) {
-            pooledNames.add(file.toString());
-            pooledRows.add(m[0]);
-          } else {
-            Path target = mirror(entry[1], file);
-            write(target, m);
-          }
-          done++;
-        } catch (AudioFormatException e) {
-          failed++;
-          stdout.println(file + ": FAILED: " + e.problem());
-        } catch (IOException | IllegalArgumentException e) {
-          failed++;
-          stdout.println(file + ": FAILED: " + e.getMessage());
-        }
-        bar.progress(done + failed, files.size());
+      // load and compute on all cores; outcomes in file order
+      outcomes = FileFeatures.compute(audio, load, rate -> recipe(rate).spec(),
+          Runtime.getRuntime().availableProcessors(), bar);
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      FileFeatures.Outcome o = outcomes.get(i);
+      Path file = o.file();
+      if (!o.ok()) {
+        failed++;
+        stdout.println(file + ": FAILED: " + o.problem());
+        continue;
+      }
+      float[][] m = o.features();
+      if (pool == Pool.MEAN) {
+        pooledNames.add(file.toString());
+        pooledRows.add(m[0]);
+        done++;
+        continue;
+      }
+      try {
+        write(mirror(files.get(i)[1], file), m);
+        done++;
+      } catch (IOException | IllegalArgumentException e) {
+        failed++;
+        stdout.println(file + ": FAILED: " + e.getMessage());
       }
     }
     if (pool == Pool.MEAN && !pooledRows.isEmpty()) {
