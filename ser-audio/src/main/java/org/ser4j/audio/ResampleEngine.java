@@ -3,7 +3,7 @@ package org.ser4j.audio;
 /**
  * The seam between {@link Resampler} (public API, argument checks, counters) and the arithmetic of one rate
  * pair. Two strategies: {@link TwoStageEngine} (FFT overlap-save to twice the input rate, then a short
- * polyphase stage), used for ratios between 1/2 and 2, and {@link PolyphaseEngine} (one direct polyphase FIR)
+ * polyphase stage), used for ratios from 1/5 to 8, and {@link PolyphaseEngine} (one direct polyphase FIR)
  * for every other pair. Both evaluate the same filtered signal; they differ by rounding only (below -120 dB).
  */
 interface ResampleEngine {

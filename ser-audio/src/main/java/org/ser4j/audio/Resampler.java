@@ -25,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Implementation.</b> The rate pair is reduced to {@code up : down} by their greatest common divisor.
  * The filter spans {@code (126.4 - 7.95) / (2.285 * 2 pi * tw) + 1} input samples (Kaiser's estimate;
  * {@code tw} the transition width in cycles per input sample), rounded up to an even number of taps: 214 for
- * 24414 &rarr; 22050 Hz, 294 for 24414 &rarr; 16000 Hz. For ratios between 1/2 and 2 (all the usual speech
- * rates) it runs in two stages, after libsoxr's design: FFT overlap-save convolution to twice the input rate,
- * whose cost per sample grows with the log of the filter length, then a 14 to 18 tap polyphase stage to the
- * output instants; its error against the direct filter is rounding (about -120 dB). Other pairs run one
+ * 24414 &rarr; 22050 Hz, 294 for 24414 &rarr; 16000 Hz. For ratios from 1/5 (downsampling) to 8 (upsampling),
+ * which covers the usual speech and music rates, it runs in two stages, after libsoxr's design: FFT
+ * overlap-save convolution to twice the input rate, whose cost per sample grows with the log of the filter
+ * length, then a 12 to 18 tap polyphase stage to the output instants; its error against the direct filter is rounding (about -120 dB). Other pairs run one
  * direct polyphase FIR: one dot product of the filter phase per output, coefficients tabulated per output
  * phase or, for pairs with very many phases, linearly interpolated between 1024 phases per input sample.
  *

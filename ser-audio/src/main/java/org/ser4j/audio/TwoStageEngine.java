@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Two-stage conversion for ratios between 1/2 and 2, after libsoxr's design.
+ * Two-stage conversion for ratios from 1/5 (downsampling) to 8 (upsampling), after libsoxr's design.
  *
  * <p><b>Stage 1</b> evaluates the band-limited signal {@code y(t) = sum_i x[i] h(t - i)} (the same Kaiser
  * filter {@code h} as {@link PolyphaseEngine}) on a grid of twice the input rate, by FFT overlap-save: blocks
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * length.
  *
  * <p><b>Stage 2</b> reads {@code y} at the output instants from that grid with a short polyphase filter
- * (14 to 18 taps): on the grid the signal occupies at most a quarter of the sample rate, so a wide transition
+ * (12 to 18 taps): on the grid the signal occupies at most a quarter of the sample rate, so a wide transition
  * band suffices. Its Kaiser design keeps pass-band ripple and image leakage near -126 dB, so the two stages
  * together differ from the direct single-stage filter by rounding only (about -120 dB).
  *
@@ -33,6 +33,10 @@ final class TwoStageEngine implements ResampleEngine {
   static final int STREAM_LANES = 8;
   /** Input samples a stream accepts beyond what its pairs need. */
   private static final int CHUNK = 4096;
+  /** Largest upsampling factor taken (beyond it the grid is far coarser than the output). */
+  static final int MAX_UP = 8;
+  /** Largest downsampling factor taken (beyond it the stage-1 filter, and so the FFT, grows long). */
+  static final int MAX_DOWN = 5;
   /** Upper bound on the stage-2 table, in floats (4 MB). */
   static final int TABLE_LIMIT = 1 << 20;
 
@@ -42,6 +46,8 @@ final class TwoStageEngine implements ResampleEngine {
   final int taps1;
   final int fft;
   final int valid;
+  /** Block pairs per batch call: whole vectors, fewer for long blocks. */
+  private final int batchLanes;
   /** Leading zeros of the padded input {@code xp}: {@code xp[q] = x[q - lead]}. */
   private final int lead;
   /** Conjugate filter spectra over {@code fft}, phase 0 and phase 1/2, natural bin order. */
@@ -73,6 +79,8 @@ final class TwoStageEngine implements ResampleEngine {
     }
     this.fft = f;
     this.valid = f - taps1 + 1;
+    // about the same rows in memory whatever F: 48 lanes at F = 1024, 8 from F = 4096 on
+    this.batchLanes = Math.max(8, Math.min(MAX_LANES, MAX_LANES * 1024 / f) / 8 * 8);
     int extra = half2; // grid samples before t = 0 that stage 2 reads: half2 - 1 at most
     this.lead = half1 - 1 + extra;
     // Y index of grid index j (time j / 2): j + 2 * extra; window of output k starts at grid floor(..) - half2 + 1
@@ -138,13 +146,13 @@ final class TwoStageEngine implements ResampleEngine {
 
   /**
    * The two-stage engine for {@code up : down}, or null when the pair is outside its range (ratio beyond 2
-   * either way, or a stage-2 table over {@link #TABLE_LIMIT}).
+   * beyond {@link #MAX_UP} or {@link #MAX_DOWN}, or a stage-2 table over {@link #TABLE_LIMIT}).
    *
    * @param attenuationDb stop-band attenuation to design stage 2 for
    * @param kernel1 the single-stage filter, in input samples, of half length {@code half1}
    */
   static TwoStageEngine tryCreate(int up, int down, int half1, KaiserKernel kernel1, double attenuationDb) {
-    if ((long) up > 2L * down || 2L * up < down) {
+    if ((long) up > (long) MAX_UP * down || (long) MAX_DOWN * up < down) {
       return null;
     }
     double scale = Math.min(1.0, (double) up / down);
@@ -239,7 +247,7 @@ final class TwoStageEngine implements ResampleEngine {
   public void resample(float[] x, float[] out) {
     Workspace ws = pool.poll();
     if (ws == null) {
-      ws = new Workspace(fft, MAX_LANES, 4 * valid * MAX_LANES + 2 * span2 + 16);
+      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * span2 + 16);
     }
     Cursor c = new Cursor(ws);
     c.run(x, -lead, 0, x.length, Long.MAX_VALUE, out, 0, out.length);
@@ -259,6 +267,17 @@ final class TwoStageEngine implements ResampleEngine {
 
     Cursor(Workspace ws) {
       this.ws = ws;
+    }
+
+    /** Drops grid samples no later output reads. */
+    void compact() {
+      long keepFrom = windowStart(produced);
+      int drop = (int) Math.min(Math.max(0, keepFrom - yBase), yLen);
+      if (drop > 0) {
+        System.arraycopy(ws.y, drop, ws.y, 0, yLen - drop);
+        yLen -= drop;
+        yBase += drop;
+      }
     }
 
     void reset() {
@@ -285,25 +304,20 @@ final class TwoStageEngine implements ResampleEngine {
           written += (int) (target - produced);
           produced = target;
         }
-        // drop grid samples no later output reads
-        long keepFrom = windowStart(produced);
-        int drop = (int) Math.min(Math.max(0, keepFrom - yBase), yLen);
-        if (drop > 0) {
-          System.arraycopy(ws.y, drop, ws.y, 0, yLen - drop);
-          yLen -= drop;
-          yBase += drop;
-        }
         if (produced >= limit) {
           return written;
         }
-        int room = (ws.y.length - yLen) / perPair;
         long count;
         if (availEnd == Long.MAX_VALUE) {
           count = pairsFor(limit) - pairsDone; // zeros follow the input: only the pairs the outputs need
         } else {
           count = Math.floorDiv(availEnd - valid - fft, 2L * valid) + 1 - pairsDone; // every pair the input completes
         }
-        count = Math.min(count, Math.min(room, ws.reA[0].length));
+        count = Math.min(count, ws.reA[0].length);
+        if (count > 0 && (ws.y.length - yLen) / perPair < count) {
+          compact(); // only when short of room: each compaction copies what is kept
+        }
+        count = Math.min(count, (ws.y.length - yLen) / perPair);
         if (count <= 0) {
           return written;
         }
@@ -323,7 +337,7 @@ final class TwoStageEngine implements ResampleEngine {
     final float[][] reB = ws.reB;
     final float[][] imB = ws.imB;
     // whole vectors of lanes: C2's vector loops have no scalar tail then (extra lanes compute zeros)
-    final int width = (lanes + 7) & ~7;
+    final int width = lanes < 8 ? lanes : (lanes + 7) & ~7;
     long first = p0 * 2 * v + shift;
     long last = (p0 + lanes - 1) * 2 * v + v + f - 1 + shift;
     if (first >= lo && last < hi) {
@@ -568,6 +582,9 @@ final class TwoStageEngine implements ResampleEngine {
     public int process(float[] in, int off, int len, float[] out, int outOff, int maxOut) {
       int written = 0;
       while (true) {
+        if (buf.length - bufLen < len) {
+          compact(); // only when short of room
+        }
         int n = Math.min(len, buf.length - bufLen);
         System.arraycopy(in, off, buf, bufLen, n);
         bufLen += n;
@@ -577,11 +594,13 @@ final class TwoStageEngine implements ResampleEngine {
         long limit = Math.min(outputLength(consumed), cursor.produced + (maxOut - written));
         long before = cursor.pairsDone;
         written += cursor.run(buf, -bufBase, 0, bufLen, bufBase + bufLen, out, outOff + written, limit);
-        compact();
         if (len == 0) {
           return written;
         }
-        if (n == 0 && cursor.pairsDone == before) {
+        if (n == 0 && cursor.pairsDone == before && buf.length - bufLen < len) {
+          compact();
+        }
+        if (n == 0 && cursor.pairsDone == before && buf.length == bufLen) {
           throw new IllegalStateException("resampler stream stalled (internal error)");
         }
       }

@@ -27,7 +27,7 @@ class ResamplerKernelTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"96000, 22050", "22050, 48000", "3, 7", "7, 3", "48000, 8000", "44101, 8000", "1, 16", "64, 1"})
+  @CsvSource({"48000, 8000", "8000, 96000", "3, 31", "31, 3", "44101, 8000", "1, 16", "64, 1", "9999991, 10000000"})
   void directEngineBatchAndStreamEqualTheSequentialReferenceExactly(int source, int target) {
     Resampler r = Resampler.of(source, target);
     assertThat(r.engine()).as("%s", r).isInstanceOf(PolyphaseEngine.class);
@@ -42,7 +42,7 @@ class ResamplerKernelTest {
 
   @ParameterizedTest
   @CsvSource({"24414, 22050", "24414, 16000", "16000, 22050", "22050, 16000", "44100, 22050", "22050, 44100",
-      "44101, 48000", "1, 2", "3, 4"})
+      "44101, 48000", "1, 2", "3, 4", "96000, 22050", "48000, 16000", "8000, 48000", "3, 7", "7, 3"})
   void twoStageEngineEqualsTheDirectFilterToWithinRounding(int source, int target) {
     Resampler r = Resampler.of(source, target);
     assertThat(r.engine()).as("%s", r).isInstanceOf(TwoStageEngine.class);
@@ -106,7 +106,7 @@ class ResamplerKernelTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"96000, 22050", "3, 7"})
+  @CsvSource({"48000, 8000", "3, 31"})
   void directTableHoldsEveryPhaseOfTheEvenKernel(int source, int target) {
     PolyphaseEngine e = (PolyphaseEngine) Resampler.of(source, target).engine();
     assertThat(e.interpolatesPhases()).isFalse();
