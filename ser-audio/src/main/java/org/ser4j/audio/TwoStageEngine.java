@@ -135,11 +135,13 @@ final class TwoStageEngine implements ResampleEngine {
       twiddles[st] = t;
     }
 
+    // row j holds the coefficients of outputs k = j mod u2, in output order: outputs read the table
+    // sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random)
     table2 = new float[u2 * span2];
-    for (int p = 0; p < u2; p++) {
-      double frac = (double) p / u2;
+    for (int j = 0; j < u2; j++) {
+      double frac = (double) ((long) j * d2 % u2) / u2;
       for (int m = 0; m < taps2; m++) {
-        table2[p * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
+        table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
       }
     }
   }
@@ -409,10 +411,16 @@ final class TwoStageEngine implements ResampleEngine {
     int stepFrac = d2 % u2;
     int pos = (int) (windowStart(kFrom) - yBase);
     int phase = (int) (kFrom % u2 * d2 % u2);
+    int row = (int) (kFrom % u2) * n;
+    int tableEnd = u2 * n;
     float[] h = table2;
     int u = u2;
     for (int o = outOff, end = outOff + (int) (kTo - kFrom); o < end; o++) {
-      out[o] = n == 16 ? dot16(y, pos, h, phase * 16) : dot(y, pos, h, phase * n, n);
+      out[o] = n == 16 ? dot16(y, pos, h, row) : dot(y, pos, h, row, n);
+      row += n;
+      if (row == tableEnd) {
+        row = 0;
+      }
       phase += stepFrac;
       int wrap = (u - 1 - phase) >> 31; // -1 when the phase passed a whole grid sample, else 0 (no branch)
       phase -= u & wrap;
