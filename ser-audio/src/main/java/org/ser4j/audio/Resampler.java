@@ -32,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * direct polyphase FIR: one dot product of the filter phase per output, coefficients tabulated per output
  * phase or, for pairs with very many phases, linearly interpolated between 1024 phases per input sample.
  *
+ * <p>Non-finite input (NaN, infinity) makes the outputs around it non-finite: with the direct filter those
+ * within half a filter length, with the two-stage one those of its FFT blocks (a few thousand samples).
+ *
  * <p>Instances are immutable and thread-safe; {@link #of} caches a few of them, since building the table
  * takes up to a few tens of milliseconds. For audio that arrives in blocks use a {@link #newStream() Stream}, whose
  * concatenated output equals {@link #resample(float[])} of the concatenated input exactly.

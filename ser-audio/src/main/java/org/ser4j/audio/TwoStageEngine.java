@@ -415,14 +415,29 @@ final class TwoStageEngine implements ResampleEngine {
     int tableEnd = u2 * n;
     float[] h = table2;
     int u = u2;
-    for (int o = outOff, end = outOff + (int) (kTo - kFrom); o < end; o++) {
-      out[o] = n == 16 ? dot16(y, pos, h, row) : dot(y, pos, h, row, n);
+    int end = outOff + (int) (kTo - kFrom);
+    if (n == 16) {
+      for (int o = outOff; o < end; o++) {
+        out[o] = dot16(y, pos, h, row);
+        row += 16;
+        if (row == tableEnd) {
+          row = 0;
+        }
+        phase += stepFrac;
+        int wrap = (u - 1 - phase) >> 31; // -1 when the phase passed a whole grid sample, else 0 (no branch)
+        phase -= u & wrap;
+        pos += stepWhole - wrap;
+      }
+      return;
+    }
+    for (int o = outOff; o < end; o++) {
+      out[o] = dot(y, pos, h, row, n);
       row += n;
       if (row == tableEnd) {
         row = 0;
       }
       phase += stepFrac;
-      int wrap = (u - 1 - phase) >> 31; // -1 when the phase passed a whole grid sample, else 0 (no branch)
+      int wrap = (u - 1 - phase) >> 31;
       phase -= u & wrap;
       pos += stepWhole - wrap;
     }
