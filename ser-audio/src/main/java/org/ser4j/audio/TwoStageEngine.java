@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p><b>Stage 1</b> evaluates the band-limited signal {@code y(t) = sum_i x[i] h(t - i)} (the same Kaiser
  * filter {@code h} as {@link PolyphaseEngine}) on a grid of twice the input rate, by FFT overlap-save: blocks
- * of {@code F} padded input samples (a power of two, at least three filter lengths) overlap by the filter
+ * of {@code F} padded input samples (a power of two, at least twice the filter length) overlap by the filter
  * length less one; each block's spectrum is multiplied by the conjugate spectra of the filter's two phases
  * ({@code h(m)} and {@code h(m + 1/2)}) and transformed back, which yields {@code V = F - taps + 1} samples of
  * each phase. Two real blocks ride in one complex transform (one as real, one as imaginary part), and the
@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class TwoStageEngine implements ResampleEngine {
 
   /** Pairs of blocks transformed together in a batch call. */
-  static final int MAX_LANES = 48;
+  static final int MAX_LANES = 96;
   /** Pairs of blocks transformed together by a stream. */
   static final int STREAM_LANES = 8;
   /** Input samples a stream accepts beyond what its pairs need. */
@@ -74,13 +74,13 @@ final class TwoStageEngine implements ResampleEngine {
     this.down = down;
     this.taps1 = 2 * half1;
     int f = 256;
-    while (f < 3 * taps1) {
+    while (f < 2 * taps1) {
       f *= 2;
     }
     this.fft = f;
     this.valid = f - taps1 + 1;
-    // about the same rows in memory whatever F: 48 lanes at F = 1024, 8 from F = 4096 on
-    this.batchLanes = Math.max(8, Math.min(MAX_LANES, MAX_LANES * 1024 / f) / 8 * 8);
+    // about the same rows in memory whatever F: 96 lanes at F = 512, 48 at 1024, 8 from F = 4096 on
+    this.batchLanes = Math.max(8, Math.min(MAX_LANES, MAX_LANES * 512 / f) / 8 * 8);
     int extra = half2; // grid samples before t = 0 that stage 2 reads: half2 - 1 at most
     this.lead = half1 - 1 + extra;
     // Y index of grid index j (time j / 2): j + 2 * extra; window of output k starts at grid floor(..) - half2 + 1
