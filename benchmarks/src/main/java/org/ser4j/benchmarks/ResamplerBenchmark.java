@@ -20,9 +20,11 @@ import org.ser4j.audio.Resampler;
  * rate, one thread, for three rate pairs:
  *
  * <ul>
- *   <li>{@code 24414:22050}: TESS to librosa's default (3675 : 4069, one tabulated phase per output phase);</li>
- *   <li>{@code 24414:16000}: TESS to 16 kHz (8000 : 12207, interpolated phases);</li>
- *   <li>{@code 96000:22050}: studio rate to 22050 Hz (147 : 640, a long filter).</li>
+ *   <li>{@code 24414:22050}: TESS to librosa's default (3675 : 4069; two stages: FFT overlap-save, 214 taps,
+ *       to twice the input rate, then 16 taps);</li>
+ *   <li>{@code 24414:16000}: TESS to 16 kHz (8000 : 12207; two stages, 294 then 14 taps);</li>
+ *   <li>{@code 96000:22050}: studio rate to 22050 Hz (147 : 640; beyond the two-stage range, one direct
+ *       polyphase FIR of 932 taps).</li>
  * </ul>
  *
  * <p>{@code batch} is {@code Resampler.resample(float[])}; {@code stream4096} pushes the same clip through a

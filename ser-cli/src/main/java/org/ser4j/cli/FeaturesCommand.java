@@ -5,12 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ser4j.audio.AudioClip;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioLoader;
@@ -129,10 +133,23 @@ final class FeaturesCommand implements Callable<Integer> {
     List<float[]> pooledRows = new ArrayList<>();
     int done = 0;
     try (ProgressDisplay bar = ProgressDisplay.create(err, "features")) {
+      // files are decoded and computed on all cores (each one as memory allows); outcomes in file order
+      ExecutorService workers = Executors.newFixedThreadPool(Math.min(files.size(),
+          Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "ser-features");
+            t.setDaemon(true);
+            return t;
+          });
+      List<Future<float[][]>> futures = new ArrayList<>(files.size());
       for (Path[] entry : files) {
+        futures.add(workers.submit(() -> features(entry[0], load)));
+      }
+      workers.shutdown();
+      for (int i = 0; i < files.size(); i++) {
+        Path[] entry = files.get(i);
         Path file = entry[0];
         try {
-          float[][] m = features(file, load);
+          float[][] m = await(futures.get(i));
           if (pool == Pool.MEAN) {
             pooledNames.add(file.toString());
             pooledRows.add(m[0]);
@@ -171,6 +188,26 @@ final class FeaturesCommand implements Callable<Integer> {
     }
     stdout.printf(Locale.ROOT, "%d file(s): %d done, %d failed -> %s%n", files.size(), done, failed, out);
     return failed > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
+  }
+
+  /** The value of a finished task, or the exception it threw (an Error is rethrown as it is). */
+  private static float[][] await(Future<float[][]> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      } else if (c instanceof RuntimeException re) {
+        throw re;
+      } else if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
+    }
   }
 
   /**
