@@ -354,8 +354,238 @@ public final class EmotionRecognizer {
     return predictLoaded(AudioLoader.load(clip, spec.load()), sourceName);
   }
 
-  /** Features and network for a clip loaded as the spec says (mono, at its rate). */
-  private Prediction predictLoaded(AudioClip loaded, String source) throws TooShortAudioException {
+  /** Clips whose networks run together in {@link #predictAll}: each weight row is read once per batch. */
+  static final int BATCH = 16;
+
+  /**
+   * What {@link #predictAll} made of one file: its prediction, or why it could not be classified.
+   *
+   * @param file the file
+   * @param prediction the prediction (with its quality notes), or null
+   * @param error why there is none (the message names the file), or null
+   */
+  public record Outcome(Path file, Prediction prediction, IOException error) {
+    /** {@return whether the file was classified} */
+    public boolean ok() {
+      return prediction != null;
+    }
+  }
+
+  /**
+   * Classifies many files: each is decoded and featurised as {@link #predict(Path)} does, and the networks of
+   * up to {@value #BATCH} clips run together, so that each weight row is read from memory once for all of
+   * them (the recurrent matrix of the notebook's LSTM is 1 MB, read at every time step). The predictions equal
+   * {@code predict(Path)}'s bit for bit. A file that cannot be used gets its reason, never an exception for
+   * the whole list.
+   *
+   * @param files the audio files
+   * @return one outcome per file, in the same order
+   * @throws IllegalStateException if the bundle carries no usable feature configuration
+   */
+  public List<Outcome> predictAll(List<Path> files) {
+    Objects.requireNonNull(files, "files");
+    FeatureSpec spec = featureSpec();
+    List<Outcome> out = new java.util.ArrayList<>(files.size());
+    for (int from = 0; from < files.size(); from += BATCH) {
+      List<Path> part = files.subList(from, Math.min(files.size(), from + BATCH));
+      float[][][] inputs = new float[part.size()][][];
+      List<QualityNote>[] notes = newNoteArray(part.size());
+      IOException[] errors = new IOException[part.size()];
+      for (int i = 0; i < part.size(); i++) {
+        Path f = Objects.requireNonNull(part.get(i), "file");
+        try {
+          AudioClip loaded = AudioLoader.load(f, spec.load());
+          double have = (double) loaded.frameCount() / spec.mfcc().sampleRate();
+          checkLongEnough(loaded, f.toString());
+          float[][] features;
+          try {
+            features = spec.compute(loaded, extractor);
+          } catch (IllegalArgumentException e) {
+            throw new TooShortAudioException(f.toString(), have, minimumDuration().toNanos() / 1e9,
+                "too short for the model's features: " + e.getMessage());
+          }
+          try {
+            inputs[i] = networkInput(features);
+          } catch (IllegalArgumentException e) {
+            throw new IOException(f + ": " + e.getMessage(), e);
+          }
+          notes[i] = Quality.of(loaded, spec, have);
+        } catch (IOException e) {
+          errors[i] = e;
+        }
+      }
+      Prediction[] ps = networkBatch(inputs, part, errors);
+      for (int i = 0; i < part.size(); i++) {
+        out.add(errors[i] != null ? new Outcome(part.get(i), null, errors[i])
+            : new Outcome(part.get(i), ps[i].withQuality(notes[i]), null));
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<QualityNote>[] newNoteArray(int n) {
+    return (List<QualityNote>[]) new List<?>[n];
+  }
+
+  /**
+   * The network's input for one clip's features, checked as {@link #predict(float[][])} checks it: the
+   * normalised pooled vector (one value per step) for a {@link InputMode#POOLED} model, else the raw rows.
+   */
+  private float[][] networkInput(float[][] features) {
+    if (bundle.inputMode() == InputMode.POOLED) {
+      float[] f = features[0];
+      if (f.length != bundle.inputLength()) {
+        throw new IllegalArgumentException("expected " + bundle.inputLength() + " pooled values, got " + f.length);
+      }
+      checkFinite(f, 0);
+      float[] v = new float[f.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = mean == null ? f[i] : (f[i] - mean[i]) * invStd[i];
+      }
+      return new float[][] {v};
+    }
+    int nIn = bundle.inputLength();
+    for (int t = 0; t < features.length; t++) {
+      if (features[t] == null || features[t].length != nIn) {
+        throw new IllegalArgumentException("time step " + t + " has "
+            + (features[t] == null ? 0 : features[t].length) + " features, the model expects " + nIn);
+      }
+      checkFinite(features[t], t);
+    }
+    if (lstm == null && features.length != 1) {
+      throw new IllegalArgumentException("a dense-only model takes one time step, got " + features.length);
+    }
+    return features;
+  }
+
+  /**
+   * The networks of several clips (null entries skipped), sharing weight reads; null where skipped or where
+   * the output is not finite (then {@code errors[i]} says so).
+   */
+  private Prediction[] networkBatch(float[][][] inputs, List<Path> files, IOException[] errors) {
+    int b = inputs.length;
+    Prediction[] out = new Prediction[b];
+    float[][] last = new float[b][];
+    if (lstm != null) {
+      boolean pooled = bundle.inputMode() == InputMode.POOLED;
+      int[] steps = new int[b];
+      for (int i = 0; i < b; i++) {
+        steps[i] = inputs[i] == null ? 0 : pooled ? inputs[i][0].length : inputs[i].length;
+      }
+      last = runLstmBatch(lstm, inputs, pooled, steps);
+    } else {
+      for (int i = 0; i < b; i++) {
+        last[i] = inputs[i] == null ? null : normalizedRow(inputs[i][0], new float[maxWidth]);
+      }
+    }
+    for (int i = 0; i < b; i++) {
+      if (last[i] != null) {
+        float[] x = new float[maxWidth];
+        System.arraycopy(last[i], 0, x, 0, last[i].length);
+        try {
+          out[i] = dense(x, new float[maxWidth]);
+        } catch (ArithmeticException e) {
+          errors[i] = new IOException(files.get(i) + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link #runLstm} for several clips at once (clip i runs {@code steps[i]} steps; 0 = skipped): the same
+   * operations in the same order for every clip, so each result equals {@code runLstm}'s bit for bit, but
+   * each input and recurrent weight row is loaded once per time step for all clips.
+   */
+  private float[][] runLstmBatch(LstmLayer l, float[][][] inputs, boolean pooled, int[] steps) {
+    final int n = l.nOut();
+    final int nIn = l.nIn();
+    final int g4 = 4 * n;
+    final float[][] w = lstmW;
+    final float[][] rw = lstmRW;
+    final float[] bias = l.b;
+    int b = steps.length;
+    int maxSteps = 0;
+    for (int s : steps) {
+      maxSteps = Math.max(maxSteps, s);
+    }
+    float[][] z = new float[b][g4];
+    float[][] h = new float[b][n];
+    float[][] c = new float[b][n];
+    float[][] x = pooled ? null : new float[b][nIn];
+    int[] active = new int[b];
+    for (int t = 0; t < maxSteps; t++) {
+      int na = 0;
+      for (int i = 0; i < b; i++) {
+        if (t < steps[i]) {
+          active[na++] = i;
+          System.arraycopy(bias, 0, z[i], 0, g4);
+        }
+      }
+      if (pooled) {
+        for (int a = 0; a < na; a++) {
+          int i = active[a];
+          axpy(inputs[i][0][t], w[0], z[i], g4);
+        }
+      } else {
+        for (int a = 0; a < na; a++) {
+          normalizedRow(inputs[active[a]][t], x[active[a]]);
+        }
+        for (int k = 0; k < nIn; k++) {
+          float[] wk = w[k];
+          for (int a = 0; a < na; a++) {
+            int i = active[a];
+            float xk = x[i][k];
+            if (xk != 0f) {
+              axpy(xk, wk, z[i], g4);
+            }
+          }
+        }
+      }
+      if (t > 0) {
+        int k = 0;
+        for (; k + 4 <= n; k += 4) {
+          float[] r0 = rw[k];
+          float[] r1 = rw[k + 1];
+          float[] r2 = rw[k + 2];
+          float[] r3 = rw[k + 3];
+          for (int a = 0; a < na; a++) {
+            float[] hi = h[active[a]];
+            axpy4(hi[k], hi[k + 1], hi[k + 2], hi[k + 3], r0, r1, r2, r3, z[active[a]], g4);
+          }
+        }
+        for (; k < n; k++) {
+          for (int a = 0; a < na; a++) {
+            axpy(h[active[a]][k], rw[k], z[active[a]], g4);
+          }
+        }
+      }
+      for (int a = 0; a < na; a++) {
+        int i = active[a];
+        float[] zi = z[i];
+        float[] hi = h[i];
+        float[] ci = c[i];
+        for (int j = 0; j < n; j++) {
+          double ig = sigmoid(zi[j]);
+          double fg = sigmoid(zi[n + j]);
+          double gg = tanh(zi[2 * n + j]);
+          double og = sigmoid(zi[3 * n + j]);
+          double cj = fg * ci[j] + ig * gg;
+          ci[j] = (float) cj;
+          hi[j] = (float) (og * tanh(cj));
+        }
+      }
+    }
+    float[][] out = new float[b][];
+    for (int i = 0; i < b; i++) {
+      out[i] = steps[i] > 0 ? h[i] : null;
+    }
+    return out;
+  }
+
+  /** The too-short check of {@link #predictLoaded}. */
+  private void checkLongEnough(AudioClip loaded, String source) throws TooShortAudioException {
     FeatureSpec spec = featureSpec;
     int rate = spec.mfcc().sampleRate();
     double have = (double) loaded.frameCount() / rate;
@@ -369,6 +599,13 @@ public final class EmotionRecognizer {
           java.util.Locale.ROOT, "too short: %s; the model needs at least %.3f s (%.3f s in all)", what, need,
           spec.load().offset() + need));
     }
+  }
+
+  /** Features and network for a clip loaded as the spec says (mono, at its rate). */
+  private Prediction predictLoaded(AudioClip loaded, String source) throws TooShortAudioException {
+    FeatureSpec spec = featureSpec;
+    double have = (double) loaded.frameCount() / spec.mfcc().sampleRate();
+    checkLongEnough(loaded, source);
     float[][] features;
     try {
       features = spec.compute(loaded, extractor);

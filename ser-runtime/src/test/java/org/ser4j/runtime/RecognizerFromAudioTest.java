@@ -42,7 +42,7 @@ class RecognizerFromAudioTest {
 
   @Test
   void theRuntimeNeedsNoJTransformsForPowerOfTwoFftSizes() throws IOException {
-    // ser-features declares JTransforms optional: it is not on this module's class path, and every test
+    // ser-runtime excludes JTransforms and commons-math3 from ser-features: they are not on its class path, and every test
     // here (the notebook recipe's n_fft 2048) runs without it
     assertThatThrownBy(() -> Class.forName("org.jtransforms.fft.FloatFFT_1D"))
         .isInstanceOf(ClassNotFoundException.class);
