@@ -20,7 +20,7 @@ import org.ser4j.runtime.Provenance;
  * than the model's window classify sliding windows too. Thread-safe: the recognizer is shared.
  *
  * <p>The model's window is the span of audio its features read: the feature recipe's load offset plus its
- * duration (3 s for the notebook recipe: 0.5 s skipped, 2.5 s read). Windows of that span start every half
+ * duration (3.5 s for the notebook recipe: 0.5 s skipped, 3 s read). Windows of that span start every half
  * window; the last one ends at the end of the clip. Each window is classified exactly as a file of that length
  * would be. A recipe that reads whole files has no window, and no per-window results.
  */
