@@ -44,21 +44,35 @@ final class ServeFixtures {
     return recognizer;
   }
 
-  /** A voice-like clip: a wobbling harmonic tone with some noise, seeded. */
+  /** A voice-like clip: syllables of a harmonic tone with a gliding pitch and two formants, some noise; seeded. */
   static AudioClip voice(int rate, double seconds, long seed) {
     Random r = new Random(seed);
     float[] s = new float[(int) Math.round(rate * seconds)];
-    double f0 = 120 + r.nextInt(120);
+    double f0 = 110 + r.nextInt(120);
+    double syllable = 0.22 + 0.1 * r.nextDouble();
     double phase = 0;
     for (int i = 0; i < s.length; i++) {
       double t = (double) i / rate;
-      double f = f0 * (1 + 0.1 * Math.sin(2 * Math.PI * 3 * t));
+      double f = f0 * (1 + 0.15 * Math.sin(2 * Math.PI * 0.7 * t) + 0.05 * Math.sin(2 * Math.PI * 5 * t));
       phase += 2 * Math.PI * f / rate;
+      double formant1 = 500 + 300 * Math.sin(2 * Math.PI * t / syllable / 2);
+      double formant2 = 1500 + 600 * Math.cos(2 * Math.PI * t / syllable / 3);
       double v = 0;
-      for (int h = 1; h <= 5; h++) {
-        v += Math.sin(h * phase) / h;
+      for (int h = 1; h * f < Math.min(rate / 2.0, 5000); h++) {
+        double hf = h * f;
+        double gain = Math.exp(-Math.pow((hf - formant1) / 250, 2)) + 0.5 * Math.exp(-Math.pow((hf - formant2) / 350, 2))
+            + 0.05 / h;
+        v += gain * Math.sin(h * phase);
       }
-      s[i] = (float) (0.2 * v * (0.6 + 0.4 * Math.sin(2 * Math.PI * 1.5 * t)) + 0.01 * r.nextGaussian());
+      double env = Math.max(0, Math.sin(Math.PI * (t % syllable) / syllable)); // syllables with short pauses
+      s[i] = (float) (v * env * env + 0.01 * r.nextGaussian());
+    }
+    float peak = 1e-9f;
+    for (float x : s) {
+      peak = Math.max(peak, Math.abs(x));
+    }
+    for (int i = 0; i < s.length; i++) {
+      s[i] *= 0.7f / peak;
     }
     return AudioClip.ofMono(rate, s);
   }
