@@ -83,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage()
           + (port != 0 ? " (is another server using it? --port 0 picks a free port)" : ""));
       return SerCli.EXIT_INPUT_FAILED;
+    } catch (IOException e) {
+      err.println("error: cannot listen on " + host + ":" + port + ": " + e); // e.g. an unknown host name
+      return SerCli.EXIT_INPUT_FAILED;
     }
     server.start();
     out.println("ser serve: " + model + " (" + String.join(", ", recognizer.labels()) + ")");
