@@ -183,6 +183,17 @@ class SerServerTest {
   }
 
   @Test
+  void multipartWithoutABoundaryOrAFileIs400() throws Exception {
+    HttpResponse<String> r = post("api/predict", "multipart/form-data", shortWav);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json(r).get("error").asText()).isEqualTo("bad_multipart");
+    HttpResponse<String> noFile = post("api/predict", "multipart/form-data; boundary=B",
+        "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nv\r\n--B--\r\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(noFile.statusCode()).isEqualTo(400);
+    assertThat(json(noFile).get("message").asText()).contains("no file");
+  }
+
+  @Test
   void emptyBodyIs400() throws Exception {
     HttpResponse<String> r = post("api/predict", "audio/wav", new byte[0]);
     assertThat(r.statusCode()).isEqualTo(400);

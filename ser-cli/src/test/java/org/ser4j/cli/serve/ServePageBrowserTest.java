@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -41,11 +42,19 @@ class ServePageBrowserTest {
   static ChromeDriver driver;
   static EmotionRecognizer recognizer;
 
+  static final String MISSING = "no headless browser: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed"
+      + " (apt-get install chromium chromium-driver, or run .ci/install-browser as root); the page test is skipped";
+
+  static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
   @BeforeAll
   static void start() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "no headless browser: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium"
-            + " chromium-driver, or run .ci/install-browser as root); the page test is skipped");
+    if (!browserInstalled()) {
+      System.err.println("ServePageBrowserTest: " + MISSING);
+      return;
+    }
     String model = System.getProperty("ser4j.serve.model");
     recognizer = model == null || model.isBlank() ? ServeFixtures.recognizer() : EmotionRecognizer.load(Path.of(model));
     server = SerServer.builder(recognizer).port(0).build().start();
@@ -60,6 +69,11 @@ class ServePageBrowserTest {
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    assumeTrue(browserInstalled(), MISSING);
   }
 
   @AfterAll
