@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "ser4j: speech emotion recognition on the JVM.",
     subcommands = {InspectCommand.class, ConvertCommand.class, FeaturesCommand.class, CorpusCommand.class,
       SplitCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ReproduceCommand.class,
-      ImportKerasCommand.class,
+      ImportKerasCommand.class, ServeCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
