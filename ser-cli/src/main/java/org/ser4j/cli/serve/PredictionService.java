@@ -84,7 +84,9 @@ final class PredictionService {
 
   private Prediction classify(AudioClip clip, String name) throws ApiException {
     try {
-      return recognizer.predict(clip);
+      return recognizer.predict(clip, name);
+    } catch (org.ser4j.audio.TooShortAudioException e) {
+      throw new ApiException(400, "too_short", e.getMessage());
     } catch (IllegalArgumentException e) {
       // e.g. no audio where the features look, or non-finite samples
       throw new ApiException(400, "unusable_audio", name + ": " + e.getMessage());
@@ -120,6 +122,7 @@ final class PredictionService {
     out.put("emotion", p.topLabel());
     out.put("probability", p.topProbability());
     out.put("probabilities", p.probabilities());
+    out.put("quality", p.qualityNotes().stream().map(org.ser4j.runtime.QualityNote::message).toList());
   }
 
   /** {@code GET /api/model}: labels, feature recipe and provenance. */
