@@ -494,9 +494,11 @@ public final class EmotionRecognizer {
   }
 
   /**
-   * {@link #runLstm} for several clips at once (clip i runs {@code steps[i]} steps; 0 = skipped): the same
-   * operations in the same order for every clip, so each result equals {@code runLstm}'s bit for bit, but
-   * each input and recurrent weight row is loaded once per time step for all clips.
+   * The LSTM for several clips at once (clip i runs {@code steps[i]} steps; 0 = skipped), returning each
+   * clip's last hidden state: the same operations in the same order for every clip as for a clip alone (so a
+   * batch gives what one-by-one gives, bit for bit), but each input and recurrent weight row is loaded once per
+   * time step for all clips. {@code pooled}: {@code inputs[i][0]} holds one normalised value per step; else
+   * {@code inputs[i]} holds the raw rows (normalised here).
    */
   private float[][] runLstmBatch(LstmLayer l, float[][][] inputs, boolean pooled, int[] steps) {
     final int n = l.nOut();
@@ -744,49 +746,9 @@ public final class EmotionRecognizer {
    * {@code hOut}.
    */
   private float[] runLstm(LstmLayer l, float[][] seq, float[] scalar, int steps, float[] hOut) {
-    final int n = l.nOut();
-    final int nIn = l.nIn();
-    final int g4 = 4 * n;
-    final float[][] w = lstmW;
-    final float[][] rw = lstmRW;
-    final float[] b = l.b;
-    float[] z = new float[g4];
-    float[] h = new float[n];
-    float[] c = new float[n];
-    float[] x = scalar == null ? new float[nIn] : null;
-    for (int t = 0; t < steps; t++) {
-      System.arraycopy(b, 0, z, 0, g4);
-      if (scalar != null) {
-        axpy(scalar[t], w[0], z, g4);
-      } else {
-        normalizedRow(seq[t], x);
-        for (int k = 0; k < nIn; k++) {
-          float xk = x[k];
-          if (xk != 0f) {
-            axpy(xk, w[k], z, g4);
-          }
-        }
-      }
-      if (t > 0) {
-        int k = 0;
-        for (; k + 4 <= n; k += 4) {
-          axpy4(h[k], h[k + 1], h[k + 2], h[k + 3], rw[k], rw[k + 1], rw[k + 2], rw[k + 3], z, g4);
-        }
-        for (; k < n; k++) {
-          axpy(h[k], rw[k], z, g4);
-        }
-      }
-      for (int j = 0; j < n; j++) {
-        double ig = sigmoid(z[j]);
-        double fg = sigmoid(z[n + j]);
-        double gg = tanh(z[2 * n + j]);
-        double og = sigmoid(z[3 * n + j]);
-        double cj = fg * c[j] + ig * gg;
-        c[j] = (float) cj;
-        h[j] = (float) (og * tanh(cj));
-      }
-    }
-    System.arraycopy(h, 0, hOut, 0, n);
+    float[][][] one = {scalar != null ? new float[][] {scalar} : seq};
+    float[] h = runLstmBatch(l, one, scalar != null, new int[] {steps})[0];
+    System.arraycopy(h, 0, hOut, 0, h.length);
     return hOut;
   }
 
