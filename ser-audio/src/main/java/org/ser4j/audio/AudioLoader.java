@@ -2,8 +2,6 @@ package org.ser4j.audio;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code librosa.load} in Java: decode a file by its content, cut {@code offset}/{@code duration} at the
@@ -20,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AudioLoader {
 
-  private static final Map<Long, Resampler> RESAMPLERS = new ConcurrentHashMap<>();
 
   private AudioLoader() {}
 
@@ -117,9 +114,8 @@ public final class AudioLoader {
     return out;
   }
 
-  /** The shared resampler for a rate pair. */
+  /** The resampler for a rate pair, from {@link Resampler#of}'s own bounded cache (no second cache here). */
   static Resampler resampler(int sourceRate, int targetRate) {
-    long key = ((long) sourceRate << 32) | (targetRate & 0xffffffffL);
-    return RESAMPLERS.computeIfAbsent(key, k -> Resampler.of(sourceRate, targetRate));
+    return Resampler.of(sourceRate, targetRate);
   }
 }
