@@ -8,10 +8,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,14 +47,9 @@ final class BundleIo {
   // ---------------------------------------------------------------------------------------------- write
 
   static void write(ModelBundle bundle, Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    // not Files.createTempFile: its owner-only permissions would carry over to the finished file
-    Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "."
-        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp"));
-    try {
-      byte[] weights = weightBytes(bundle);
+    byte[] weights = weightBytes(bundle);
+    // through the one output writer: temporary file then move, links followed, FIFOs and devices refused
+    org.ser4j.audio.OutputFiles.write(file, tmp -> {
       CRC32 crc = new CRC32();
       crc.update(weights);
       try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -82,14 +75,7 @@ final class BundleIo {
         entry(zip, METADATA, props(meta));
         entry(zip, WEIGHTS, weights);
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   private static Map<String, String> networkProps(ModelBundle bundle) {
