@@ -320,7 +320,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         // the clip is already loaded (cut, mono, resampled): the spec's load options only record the rate
         FeatureSpec featureSpec = FeatureSpec.of("cli", LoadOptions.builder().sampleRate(r).build(), b.build(),
-            deltas, pool == Pool.MEAN ? FeatureSpec.Pooling.MEAN : FeatureSpec.Pooling.NONE);
+            deltas, pool == Pool.MEAN ? FeatureSpec.Summary.MEAN : FeatureSpec.Summary.NONE);
         return new Recipe(featureSpec, featureSpec.newExtractor());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -91,7 +91,7 @@ final class ReportPage {
 
     h.append("<h2>2. Features</h2>\n<p>").append(esc(c.features().name())).append(": ")
         .append(c.features().dimension()).append(" values ")
-        .append(c.features().pooling() == FeatureSpec.Pooling.NONE ? "per frame" : "per recording")
+        .append(c.features().pooling() == FeatureSpec.Summary.NONE ? "per frame" : "per recording")
         .append(c.leftOut() > 0 ? "; " + c.leftOut() + " recording(s) could not be used" : "").append(".</p>\n")
         .append("<table><tr><th>parameter</th><th>value</th></tr>\n");
     for (Map.Entry<String, String> e : c.features().toMap().entrySet()) {

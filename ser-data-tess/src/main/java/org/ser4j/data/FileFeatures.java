@@ -31,7 +31,7 @@ import org.ser4j.features.MfccExtractor;
  * <pre>{@code
  * List<FileFeatures.Outcome> all = FileFeatures.compute(files, LoadOptions.builder().nativeSampleRate().build(),
  *     rate -> FeatureSpec.of("mfcc", LoadOptions.builder().sampleRate(rate).build(),
- *         MfccConfig.builder(rate).build(), false, FeatureSpec.Pooling.MEAN),
+ *         MfccConfig.builder(rate).build(), false, FeatureSpec.Summary.MEAN),
  *     Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
  * }</pre>
  */

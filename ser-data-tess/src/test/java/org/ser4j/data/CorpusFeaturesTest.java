@@ -177,7 +177,7 @@ class CorpusFeaturesTest {
     assertThat(after.vector(1)).containsExactly(before.vector(1));
 
     FeatureSpec other = FeatureSpec.of("notebook20", FeatureSpec.notebook().load(),
-        org.ser4j.features.MfccConfig.librosaDefaults(22050), false, FeatureSpec.Pooling.MEAN);
+        org.ser4j.features.MfccConfig.librosaDefaults(22050), false, FeatureSpec.Summary.MEAN);
     FeatureSet otherSpec = CorpusFeatures.builder(other).cache(cache).build().extract(utts);
     assertThat(otherSpec.vector(1)).hasSize(20);
   }

@@ -23,7 +23,7 @@ class FileFeaturesTest {
 
   private static FeatureSpec spec(int rate) {
     return FeatureSpec.of("t", LoadOptions.builder().sampleRate(rate).build(), MfccConfig.builder(rate).build(),
-        false, FeatureSpec.Pooling.MEAN);
+        false, FeatureSpec.Summary.MEAN);
   }
 
   private List<Path> files() throws IOException {

@@ -29,7 +29,7 @@ import org.ser4j.audio.LoadOptions;
 public final class FeatureSpec {
 
   /** How frames are pooled into one vector per file. */
-  public enum Pooling {
+  public enum Summary {
     /** Keep every frame. */
     NONE,
     /** The mean over frames ({@code np.mean(mfcc.T, axis=0)}). */
@@ -45,9 +45,9 @@ public final class FeatureSpec {
   private final LoadOptions load;
   private final MfccConfig mfcc;
   private final boolean deltas;
-  private final Pooling pooling;
+  private final Summary pooling;
 
-  private FeatureSpec(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Pooling pooling) {
+  private FeatureSpec(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Summary pooling) {
     this.name = Objects.requireNonNull(name, "name");
     this.load = Objects.requireNonNull(load, "load");
     this.mfcc = Objects.requireNonNull(mfcc, "mfcc");
@@ -72,18 +72,18 @@ public final class FeatureSpec {
    * @param pooling how to pool frames
    * @return the spec
    */
-  public static FeatureSpec of(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Pooling pooling) {
+  public static FeatureSpec of(String name, LoadOptions load, MfccConfig mfcc, boolean deltas, Summary pooling) {
     return new FeatureSpec(name, load, mfcc, deltas, pooling);
   }
 
   /** {@return the seed notebook's feature: 22050 Hz, offset 0.5 s, duration 3 s, mean of 40 MFCCs} */
   public static FeatureSpec notebook() {
-    return new FeatureSpec("notebook", LoadOptions.notebook(), MfccConfig.notebook(22050), false, Pooling.MEAN);
+    return new FeatureSpec("notebook", LoadOptions.notebook(), MfccConfig.notebook(22050), false, Summary.MEAN);
   }
 
   /** {@return framewise: whole file at 22050 Hz, 40 MFCCs + deltas + delta-deltas per frame, no pooling} */
   public static FeatureSpec framewise() {
-    return new FeatureSpec("framewise", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.NONE);
+    return new FeatureSpec("framewise", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Summary.NONE);
   }
 
   /**
@@ -93,7 +93,7 @@ public final class FeatureSpec {
    * @return the stats spec
    */
   public static FeatureSpec stats() {
-    return new FeatureSpec("stats", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Pooling.MEAN_STD);
+    return new FeatureSpec("stats", LoadOptions.defaults(), MfccConfig.notebook(22050), true, Summary.MEAN_STD);
   }
 
   /**
@@ -159,11 +159,11 @@ public final class FeatureSpec {
       }
       m = out;
     }
-    if (pooling == Pooling.MEAN) {
-      m = new float[][] {org.ser4j.features.Pooling.mean(m)};
-    } else if (pooling == Pooling.MEAN_STD) {
-      float[] mean = org.ser4j.features.Pooling.mean(m);
-      float[] std = org.ser4j.features.Pooling.std(m);
+    if (pooling == Summary.MEAN) {
+      m = new float[][] {Pooling.mean(m)};
+    } else if (pooling == Summary.MEAN_STD) {
+      float[] mean = Pooling.mean(m);
+      float[] std = Pooling.std(m);
       float[] both = java.util.Arrays.copyOf(mean, 2 * mean.length);
       System.arraycopy(std, 0, both, mean.length, std.length);
       m = new float[][] {both};
@@ -250,7 +250,7 @@ public final class FeatureSpec {
           .lifter(Double.parseDouble(get(m, "mfcc.lifter")))
           .build();
       return new FeatureSpec(get(m, "name"), lb.build(), cfg, Boolean.parseBoolean(get(m, "deltas")),
-          Pooling.valueOf(get(m, "pooling").toUpperCase(Locale.ROOT)));
+          Summary.valueOf(get(m, "pooling").toUpperCase(Locale.ROOT)));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed feature spec: " + e.getMessage(), e);
     }
@@ -285,13 +285,13 @@ public final class FeatureSpec {
   }
 
   /** {@return how frames are pooled} */
-  public Pooling pooling() {
+  public Summary pooling() {
     return pooling;
   }
 
   /** {@return values per frame (or per file when pooled): n_mfcc, times 3 with deltas, times 2 with {@code MEAN_STD}} */
   public int dimension() {
-    return mfcc.nMfcc() * (deltas ? 3 : 1) * (pooling == Pooling.MEAN_STD ? 2 : 1);
+    return mfcc.nMfcc() * (deltas ? 3 : 1) * (pooling == Summary.MEAN_STD ? 2 : 1);
   }
 
   /** {@return every parameter as text: equal keys mean equal features for the same audio} */

@@ -25,7 +25,7 @@ class FeatureSpecTest {
     MfccConfig cfg = MfccConfig.builder(16000).nMfcc(13).nFft(512).winLength(400).hopLength(160).nMels(40)
         .htk(true).melNorm(MfccConfig.MelNorm.NONE).topDb(null).lifter(22).fmin(20).fmax(7600.0).build();
     FeatureSpec spec = FeatureSpec.of("speech", LoadOptions.builder().sampleRate(16000).offset(0.25).build(), cfg,
-        true, FeatureSpec.Pooling.NONE);
+        true, FeatureSpec.Summary.NONE);
     FeatureSpec back = FeatureSpec.fromMap(spec.toMap());
     assertThat(back.mfcc()).isEqualTo(cfg);
     assertThat(back.load()).isEqualTo(spec.load());
@@ -45,7 +45,7 @@ class FeatureSpecTest {
   @Test
   void loadRateMustMatchTheMfccRate() {
     assertThatThrownBy(() -> FeatureSpec.of("x", LoadOptions.builder().sampleRate(16000).build(),
-        MfccConfig.notebook(22050), false, FeatureSpec.Pooling.MEAN)).hasMessageContaining("sampleRate");
+        MfccConfig.notebook(22050), false, FeatureSpec.Summary.MEAN)).hasMessageContaining("sampleRate");
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class KerasModel {
           + " labels' one-hot columns");
     }
     int dim = features.dimension();
-    boolean pooled = features.pooling() != FeatureSpec.Pooling.NONE;
+    boolean pooled = features.pooling() != FeatureSpec.Summary.NONE;
     LayerSpec first = layers.get(0);
     ModelBundle.Builder b = ModelBundle.builder().layers(layers);
     String input = Importer.shapeString(inputShape);

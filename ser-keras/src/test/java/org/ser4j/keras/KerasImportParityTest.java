@@ -95,7 +95,7 @@ class KerasImportParityTest {
         "sad");
     assertThat(b.featurePreset()).isEqualTo("notebook");
     assertThat(r.featureSpec()).isEqualTo(org.ser4j.features.FeatureSpec.notebook());
-    assertThat(b.inputMode()).isEqualTo(InputMode.POOLED);
+    assertThat(b.inputMode()).isEqualTo(InputMode.VECTOR_AS_STEPS);
     assertThat(b.inputLength()).isEqualTo(40);
   }
 

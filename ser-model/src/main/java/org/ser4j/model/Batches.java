@@ -67,7 +67,7 @@ final class Batches {
       for (int i = 0; i < std.length; i++) {
         inv[i] = 1f / std[i];
       }
-      return new Standardizer(n.mean(), inv, mode == InputMode.POOLED);
+      return new Standardizer(n.mean(), inv, mode == InputMode.VECTOR_AS_STEPS);
     }
 
     float apply(float v, int step, int feature) {
@@ -80,7 +80,7 @@ final class Batches {
 
     /** Statistics fitted on {@code d}: per feature over all frames, or per position for pooled data. */
     static Normalization fit(FeatureDataset d) {
-      boolean pooled = d.mode() == InputMode.POOLED;
+      boolean pooled = d.mode() == InputMode.VECTOR_AS_STEPS;
       int size = pooled ? d.maxSteps() : d.featuresPerStep();
       double[] sum = new double[size];
       double[] sq = new double[size];

@@ -28,7 +28,7 @@ public final class CorpusDatasets {
         throw new IllegalArgumentException("label '" + u.label() + "' of " + u.path() + " is not one of " + labels);
       }
     }
-    if (features.spec().pooling() == FeatureSpec.Pooling.MEAN) {
+    if (features.spec().pooling() == FeatureSpec.Summary.MEAN) {
       List<float[]> vectors = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         vectors.add(features.vector(i));

@@ -45,7 +45,7 @@ public final class FeatureDataset {
         throw new IllegalArgumentException("example " + i + ": label " + labels[i] + " outside [0, " + labelNames.size() + ")");
       }
     }
-    if (mode == InputMode.POOLED && sequences.stream().mapToInt(s -> s.length).distinct().count() > 1) {
+    if (mode == InputMode.VECTOR_AS_STEPS && sequences.stream().mapToInt(s -> s.length).distinct().count() > 1) {
       throw new IllegalArgumentException("pooled vectors must all have the same length");
     }
     this.sequences = List.copyOf(sequences);
@@ -76,7 +76,7 @@ public final class FeatureDataset {
       }
       seqs.add(s);
     }
-    return new FeatureDataset(InputMode.POOLED, seqs, labels, labelNames);
+    return new FeatureDataset(InputMode.VECTOR_AS_STEPS, seqs, labels, labelNames);
   }
 
   /** Whether examples are pooled vectors or frame sequences. */
@@ -101,7 +101,7 @@ public final class FeatureDataset {
 
   /** Example {@code i}'s pooled vector (pooled data only). */
   public float[] pooled(int i) {
-    if (mode != InputMode.POOLED) {
+    if (mode != InputMode.VECTOR_AS_STEPS) {
       throw new IllegalStateException("not a pooled dataset");
     }
     float[][] s = sequences.get(i);

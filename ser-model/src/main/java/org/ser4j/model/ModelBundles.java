@@ -70,7 +70,7 @@ public final class ModelBundles {
         .featurePreset(featurePreset == null ? "" : featurePreset)
         .featureConfig(featureConfig == null ? Map.of() : featureConfig)
         .metadata(metadata == null ? Map.of() : metadata);
-    if (c.inputMode() == InputMode.POOLED) {
+    if (c.inputMode() == InputMode.VECTOR_AS_STEPS) {
       b.pooledInput(c.sequenceLength());
     } else {
       b.sequenceInput();

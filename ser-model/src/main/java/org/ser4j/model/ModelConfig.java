@@ -111,7 +111,7 @@ public final class ModelConfig {
     Builder b = new Builder().name(name).lstmUnits(lstmUnits).denseUnits(denseUnits).dropout(dropout)
         .numClasses(numClasses).optimizer(optimizer).learningRate(learningRate).l2(l2).batchSize(batchSize)
         .epochs(epochs).seed(seed).earlyStoppingPatience(earlyStoppingPatience).standardize(standardize);
-    return inputMode == InputMode.POOLED ? b.pooledInput(sequenceLength) : b.sequenceInput(inputSize);
+    return inputMode == InputMode.VECTOR_AS_STEPS ? b.pooledInput(sequenceLength) : b.sequenceInput(inputSize);
   }
 
   /** The preset or user-given name, written into bundles. */
@@ -255,7 +255,7 @@ public final class ModelConfig {
 
     /** Pooled input: a vector of {@code length} values read as {@code length} time steps of 1 feature. */
     public Builder pooledInput(int length) {
-      this.inputMode = InputMode.POOLED;
+      this.inputMode = InputMode.VECTOR_AS_STEPS;
       this.inputSize = 1;
       this.sequenceLength = length;
       return this;
@@ -354,7 +354,7 @@ public final class ModelConfig {
      */
     public ModelConfig build() {
       require(inputSize > 0, "input size must be positive, got " + inputSize);
-      require(inputMode != InputMode.POOLED || sequenceLength > 0, "pooled length must be positive, got " + sequenceLength);
+      require(inputMode != InputMode.VECTOR_AS_STEPS || sequenceLength > 0, "pooled length must be positive, got " + sequenceLength);
       require(lstmUnits > 0, "LSTM units must be positive, got " + lstmUnits);
       for (int u : denseUnits) {
         require(u > 0, "dense units must be positive, got " + denseUnits);

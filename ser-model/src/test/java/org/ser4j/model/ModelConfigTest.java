@@ -17,7 +17,7 @@ class ModelConfigTest {
   @Test
   void notebookPresetIsTheKerasModel() {
     ModelConfig c = ModelConfig.notebook();
-    assertThat(c.inputMode()).isEqualTo(InputMode.POOLED);
+    assertThat(c.inputMode()).isEqualTo(InputMode.VECTOR_AS_STEPS);
     assertThat(c.sequenceLength()).isEqualTo(40);
     assertThat(c.inputSize()).isEqualTo(1);
     assertThat(c.lstmUnits()).isEqualTo(256);

@@ -114,7 +114,7 @@ class ParityTest {
     TrainingResult result = new Trainer().train(c, train, null, null);
     Path f = dir.resolve("fw.ser4j");
     FeatureSpec sixMfcc = FeatureSpec.of("framewise-test", LoadOptions.defaults(),
-        MfccConfig.builder(22050).nMfcc(6).build(), false, FeatureSpec.Pooling.NONE);
+        MfccConfig.builder(22050).nMfcc(6).build(), false, FeatureSpec.Summary.NONE);
     result.writeBundle(f, sixMfcc,
         Provenance.builder().corpus("synthetic", "none", "none").build());
     EmotionRecognizer r = EmotionRecognizer.load(f);

@@ -80,7 +80,7 @@ final class BundleIo {
 
   private static Map<String, String> networkProps(ModelBundle bundle) {
     Map<String, String> net = new LinkedHashMap<>();
-    net.put("input.mode", bundle.inputMode().name().toLowerCase(java.util.Locale.ROOT));
+    net.put("input.mode", bundle.inputMode().fileToken());
     net.put("input.length", Integer.toString(bundle.inputLength()));
     net.put("lstm.gates", "i,f,g,o");
     net.put("layers", Integer.toString(bundle.layers().size()));
@@ -297,10 +297,8 @@ final class BundleIo {
 
     Properties net = properties(file, zip, NETWORK, total);
     String mode = required(file, net, NETWORK, "input.mode");
-    InputMode inputMode;
-    try {
-      inputMode = InputMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    InputMode inputMode = InputMode.fromFileToken(mode);
+    if (inputMode == null) {
       throw new ModelBundleException(file, NETWORK + ": unknown input.mode '" + mode + "'");
     }
     int inputLength = intValue(file, net, NETWORK, "input.length", 1, MAX_UNITS);
@@ -401,7 +399,7 @@ final class BundleIo {
         .labels(labels)
         .normalization(normalization)
         .metadata(indexedMap(file, meta, METADATA));
-    if (inputMode == InputMode.POOLED) {
+    if (inputMode == InputMode.VECTOR_AS_STEPS) {
       b.pooledInput(inputLength);
     } else {
       b.sequenceInput();

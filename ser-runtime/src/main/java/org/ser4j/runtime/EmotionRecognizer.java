@@ -430,10 +430,10 @@ public final class EmotionRecognizer {
 
   /**
    * The network's input for one clip's features, checked as {@link #predict(float[][])} checks it: the
-   * normalised pooled vector (one value per step) for a {@link InputMode#POOLED} model, else the raw rows.
+   * normalised pooled vector (one value per step) for a {@link InputMode#VECTOR_AS_STEPS} model, else the raw rows.
    */
   private float[][] networkInput(float[][] features) {
-    if (bundle.inputMode() == InputMode.POOLED) {
+    if (bundle.inputMode() == InputMode.VECTOR_AS_STEPS) {
       float[] f = features[0];
       if (f.length != bundle.inputLength()) {
         throw new IllegalArgumentException("expected " + bundle.inputLength() + " pooled values, got " + f.length);
@@ -468,7 +468,7 @@ public final class EmotionRecognizer {
     Prediction[] out = new Prediction[b];
     float[][] last = new float[b][];
     if (lstm != null) {
-      boolean pooled = bundle.inputMode() == InputMode.POOLED;
+      boolean pooled = bundle.inputMode() == InputMode.VECTOR_AS_STEPS;
       int[] steps = new int[b];
       for (int i = 0; i < b; i++) {
         steps[i] = inputs[i] == null ? 0 : pooled ? inputs[i][0].length : inputs[i].length;
@@ -620,7 +620,7 @@ public final class EmotionRecognizer {
   }
 
   private Prediction predictFeatures(float[][] features) {
-    if (bundle.inputMode() == InputMode.POOLED) {
+    if (bundle.inputMode() == InputMode.VECTOR_AS_STEPS) {
       return predictPooled(features[0]);
     }
     return predict(features);
@@ -628,7 +628,7 @@ public final class EmotionRecognizer {
 
   /**
    * Classifies a sequence of time steps x features (normalised with the bundle's statistics first). For a
-   * {@link InputMode#POOLED} bundle a [length][1] array is accepted too and read as the pooled vector.
+   * {@link InputMode#VECTOR_AS_STEPS} bundle a [length][1] array is accepted too and read as the pooled vector.
    *
    * @param sequence rows of features, finite
    * @return the prediction
@@ -655,7 +655,7 @@ public final class EmotionRecognizer {
     if (steps <= 0 || steps > sequence.length) {
       throw new IllegalArgumentException("steps must be in [1, " + sequence.length + "], got " + steps);
     }
-    if (bundle.inputMode() == InputMode.POOLED) {
+    if (bundle.inputMode() == InputMode.VECTOR_AS_STEPS) {
       float[] v = new float[steps];
       for (int t = 0; t < steps; t++) {
         if (sequence[t] == null || sequence[t].length != 1) {
@@ -690,20 +690,22 @@ public final class EmotionRecognizer {
   }
 
   /**
-   * Classifies a pooled feature vector: for a {@link InputMode#POOLED} bundle (the notebook preset) the
-   * {@code n} values are read as {@code n} time steps of one feature, after per-position normalisation.
+   * Classifies one utterance's pooled feature vector: for a {@link InputMode#VECTOR_AS_STEPS} bundle (the
+   * notebook preset) the {@code n} values are read as {@code n} time steps of one feature, after per-position
+   * normalisation; for a {@link InputMode#SEQUENCE} bundle whose input is one step of that width (the default
+   * {@code stats} preset: 240 statistics) the vector is that step.
    *
    * @param features the pooled vector, finite
    * @return the prediction
-   * @throws IllegalStateException if the model reads sequences
+   * @throws IllegalStateException if the model reads frame sequences of another width
    * @throws IllegalArgumentException if the length is wrong or a value is not finite
    * @throws ArithmeticException if the network's output overflows
    */
   public Prediction predictPooled(float[] features) {
     Objects.requireNonNull(features, "features");
-    if (bundle.inputMode() != InputMode.POOLED) {
-      if (lstm == null && features.length == bundle.inputLength()) {
-        return predict(new float[][] {features});
+    if (bundle.inputMode() != InputMode.VECTOR_AS_STEPS) {
+      if (features.length == bundle.inputLength()) {
+        return predict(new float[][] {features}); // one step of utterance statistics (the stats preset)
       }
       throw new IllegalStateException("this model reads sequences of " + bundle.inputLength()
           + " features per step; use predict(float[][])");

@@ -66,10 +66,10 @@ final class FeatureRecipes {
     }
     if (spec.dimension() != bundle.inputLength()) {
       throw new ModelBundleException(source, "shape mismatch: the feature recipe gives " + spec.dimension()
-          + " values per " + (spec.pooling() == FeatureSpec.Pooling.NONE ? "frame" : "file")
+          + " values per " + (spec.pooling() == FeatureSpec.Summary.NONE ? "frame" : "file")
           + ", the network takes " + bundle.inputLength());
     }
-    if (spec.pooling() == FeatureSpec.Pooling.NONE && bundle.inputMode() != InputMode.SEQUENCE) {
+    if (spec.pooling() == FeatureSpec.Summary.NONE && bundle.inputMode() != InputMode.SEQUENCE) {
       throw new ModelBundleException(source, "shape mismatch: an unpooled feature recipe needs a sequence model");
     }
     return spec;

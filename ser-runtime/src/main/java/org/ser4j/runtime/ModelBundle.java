@@ -108,7 +108,7 @@ public final class ModelBundle {
       }
     }
     int nIn = layers.get(0).nIn();
-    if (inputMode == InputMode.POOLED) {
+    if (inputMode == InputMode.VECTOR_AS_STEPS) {
       if (!(layers.get(0) instanceof LstmLayer) || nIn != 1) {
         throw new IllegalArgumentException("pooled input needs a first LSTM layer with nIn=1, got " + layers.get(0));
       }
@@ -122,7 +122,7 @@ public final class ModelBundle {
     if (normalization != null && normalization.size() != inputLength) {
       throw new IllegalArgumentException("normalisation has " + normalization.size()
           + " statistics, input has " + inputLength + " values per "
-          + (inputMode == InputMode.POOLED ? "vector" : "time step"));
+          + (inputMode == InputMode.VECTOR_AS_STEPS ? "vector" : "time step"));
     }
   }
 
@@ -226,7 +226,7 @@ public final class ModelBundle {
 
   /**
    * Values per input: features per time step for {@link InputMode#SEQUENCE}, the vector length for
-   * {@link InputMode#POOLED}.
+   * {@link InputMode#VECTOR_AS_STEPS}.
    *
    * @return the input width
    */
@@ -358,7 +358,7 @@ public final class ModelBundle {
      * @return this builder
      */
     public Builder pooledInput(int length) {
-      this.inputMode = InputMode.POOLED;
+      this.inputMode = InputMode.VECTOR_AS_STEPS;
       this.inputLength = length;
       return this;
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Standardisation x' = (x - mean) / std applied to the network input before the first layer. For a
  * {@link InputMode#SEQUENCE} bundle there is one statistic per feature (applied at every time step); for a
- * {@link InputMode#POOLED} bundle one per position of the pooled vector.
+ * {@link InputMode#VECTOR_AS_STEPS} bundle one per position of the pooled vector.
  */
 public final class Normalization {
   private final float[] mean;

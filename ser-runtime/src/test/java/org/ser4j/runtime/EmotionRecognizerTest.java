@@ -117,8 +117,16 @@ class EmotionRecognizerTest {
     assertThatThrownBy(() -> seq.predict(new float[0][])).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> seq.predict(new float[][] {{1, 2, Float.NaN, 4, 5}}))
         .hasMessageContaining("non-finite");
-    assertThatThrownBy(() -> seq.predictPooled(new float[5])).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> seq.predictPooled(new float[4])).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> pooled.predictPooled(new float[39])).hasMessageContaining("expected 40 pooled values");
+  }
+
+  @Test
+  void aVectorOfUtteranceStatisticsIsOneStepForAStatsShapedModel() {
+    // the default stats preset reads one step of 240 statistics: predictPooled works for it too
+    EmotionRecognizer stats = EmotionRecognizer.of(TestBundles.sequence(7, 5, 8, true));
+    float[] v = {0.5f, -1f, 2f, 0.25f, 3f};
+    assertThat(stats.predictPooled(v).toArray()).containsExactly(stats.predict(new float[][] {v}).toArray());
   }
 
   @Test

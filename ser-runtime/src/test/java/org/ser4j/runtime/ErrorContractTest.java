@@ -25,7 +25,7 @@ class ErrorContractTest {
     Random r = new Random(5);
     int d = spec.dimension();
     ModelBundle.Builder b = ModelBundle.builder();
-    if (spec.pooling() == FeatureSpec.Pooling.MEAN) {
+    if (spec.pooling() == FeatureSpec.Summary.MEAN) {
       b.pooledInput(d).addLayer(TestBundles.lstm(r, 1, 4));
     } else {
       b.sequenceInput().addLayer(TestBundles.lstm(r, d, 4));

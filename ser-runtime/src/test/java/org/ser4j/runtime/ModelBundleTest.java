@@ -46,7 +46,7 @@ class ModelBundleTest {
     assertThat(back.featureConfig().keySet()).containsExactly("z", "a", " lead");
     assertThat(back.featureConfig().get(" lead")).isEqualTo("ünïcødé ✓\nline");
     assertThat(back.metadata()).containsEntry("metrics.accuracy", "0.987");
-    assertThat(back.inputMode()).isEqualTo(InputMode.POOLED);
+    assertThat(back.inputMode()).isEqualTo(InputMode.VECTOR_AS_STEPS);
     assertThat(back.inputLength()).isEqualTo(40);
     assertThat(back.normalization()).isPresent();
   }

@@ -51,7 +51,7 @@ class RecognizerFromAudioTest {
     // a recipe with another size is refused at load, saying what to add
     FeatureSpec spec = FeatureSpec.of("speech", org.ser4j.audio.LoadOptions.builder().sampleRate(16000).build(),
         org.ser4j.features.MfccConfig.builder(16000).nMfcc(40).nFft(400).hopLength(160).build(), false,
-        FeatureSpec.Pooling.MEAN);
+        FeatureSpec.Summary.MEAN);
     Random r = new Random(3);
     ModelBundle b = ModelBundle.builder().pooledInput(40).addLayer(TestBundles.lstm(r, 1, 8))
         .addLayer(TestBundles.dense(r, 8, 7, Activation.SOFTMAX)).labels(TestBundles.EMOTIONS)

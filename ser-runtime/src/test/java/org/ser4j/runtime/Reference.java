@@ -12,7 +12,7 @@ final class Reference {
       for (int k = 0; k < seq[t].length; k++) {
         double v = seq[t][k];
         if (b.normalization().isPresent()) {
-          int idx = b.inputMode() == InputMode.POOLED ? t : k;
+          int idx = b.inputMode() == InputMode.VECTOR_AS_STEPS ? t : k;
           v = (v - b.normalization().get().mean()[idx]) / b.normalization().get().std()[idx];
         }
         x[t][k] = v;

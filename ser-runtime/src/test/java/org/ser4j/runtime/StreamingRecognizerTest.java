@@ -22,7 +22,7 @@ class StreamingRecognizerTest {
     Random r = new Random(11);
     int d = spec.dimension();
     ModelBundle.Builder b = ModelBundle.builder();
-    if (spec.pooling() == FeatureSpec.Pooling.MEAN) {
+    if (spec.pooling() == FeatureSpec.Summary.MEAN) {
       b.pooledInput(d).addLayer(TestBundles.lstm(r, 1, 6));
     } else {
       b.sequenceInput().addLayer(TestBundles.lstm(r, d, 6));
