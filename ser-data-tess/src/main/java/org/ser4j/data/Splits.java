@@ -150,6 +150,53 @@ public final class Splits {
     return out;
   }
 
+  /**
+   * Carves a validation part out of {@code split}'s training part (never its test part), for early stopping and
+   * the validation curves, so that the test part can be scored once at the end without having selected the
+   * model. The grouping follows the split: when no speaker is on both sides of {@code split} and the training
+   * part has two or more speakers, whole speakers are held out; otherwise when no speaker or no word is on both
+   * sides and the training part has two or more words, whole words are held out (TESS's speaker-held-out split
+   * trains on one speaker); otherwise a random split stratified by label. Seeded and reproducible.
+   *
+   * @param split the split whose training part is divided
+   * @param fraction share of the training part's groups (or utterances) held out for validation
+   * @param seed the seed of the draw
+   * @return a split whose {@code train} is what the network fits and whose {@code test} is the validation part
+   * @throws IllegalArgumentException if {@code fraction} is not strictly between 0 and 1, or the training part
+   *     has fewer than two utterances
+   */
+  public static Split validation(Split split, double fraction, long seed) {
+    checkFraction(fraction);
+    List<Utterance> train = split.train();
+    if (train.size() < 2) {
+      throw new IllegalArgumentException("a validation part needs at least two training utterances, found "
+          + train.size() + " in " + split.description());
+    }
+    boolean speakerDisjoint = disjoint(split, Utterance::speaker);
+    boolean wordDisjoint = disjoint(split, Utterance::word);
+    long trainSpeakers = train.stream().map(Utterance::speaker).distinct().count();
+    long trainWords = train.stream().map(Utterance::word).distinct().count();
+    Split inner;
+    String how;
+    if (speakerDisjoint && trainSpeakers >= 2) {
+      inner = bySpeaker(train, fraction, seed);
+      how = "grouped by speaker";
+    } else if ((speakerDisjoint || wordDisjoint) && trainWords >= 2) {
+      inner = byWord(train, fraction, seed);
+      how = "grouped by word";
+    } else {
+      inner = stratified(train, fraction, seed);
+      how = "stratified by label";
+    }
+    return new Split(inner.train(), inner.test(), "validation held out of the training part, " + how + " ("
+        + inner.test().size() + " of " + train.size() + ", fraction " + fraction + ", seed " + seed + ")");
+  }
+
+  private static boolean disjoint(Split split, Function<Utterance, String> key) {
+    Set<String> train = new HashSet<>(split.train().stream().map(key).toList());
+    return split.test().stream().map(key).noneMatch(train::contains);
+  }
+
   private static Split byGroup(List<Utterance> utterances, java.util.function.Predicate<Utterance> isTest,
       String description) {
     List<Utterance> train = new ArrayList<>();
