@@ -3,6 +3,7 @@ package org.ser4j.data;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,14 +105,35 @@ public final class Splits {
   }
 
   /**
-   * Grouped k-fold: the groups ({@code group} of each utterance: speaker, word, ...) are shuffled with the seed
-   * and dealt, largest first, to the fold with the fewest utterances so far. Fold {@code i} is the test part of
-   * split {@code i}; no group is ever on both sides.
+   * Grouped k-fold, stratified by label as far as the groups allow: the groups ({@code group} of each utterance:
+   * speaker, word, ...) are shuffled with the seed and dealt, largest first, each to the fold that so far holds
+   * the fewest utterances of the labels that group has (the fold whose label counts grow least out of balance;
+   * ties to the lowest fold), which balances both the folds' sizes and their label mix. Fold {@code i} is the test
+   * part of split {@code i}; no group is ever on both sides. Grouping by path gives a stratified k-fold.
    *
    * @throws IllegalArgumentException if {@code k < 2} or there are fewer groups than folds
    */
   public static List<Split> groupedKFold(List<Utterance> utterances, int k, Function<Utterance, String> group,
       long seed) {
+    return groupedKFold(utterances, k, group, null, seed);
+  }
+
+  /**
+   * The k folds {@code strategy} names: grouped by speaker, by word, or (random) a stratified k-fold of single
+   * utterances; see {@link #groupedKFold(List, int, Function, long)}.
+   *
+   * @throws IllegalArgumentException if {@code k < 2} or there are fewer speakers, words or utterances than folds
+   */
+  public static List<Split> kFold(Strategy strategy, List<Utterance> utterances, int k, long seed) {
+    return switch (strategy) {
+      case SPEAKER -> groupedKFold(utterances, k, Utterance::speaker, "speaker", seed);
+      case WORD -> groupedKFold(utterances, k, Utterance::word, "word", seed);
+      case RANDOM -> groupedKFold(utterances, k, u -> u.path().toString(), "utterance (stratified by label)", seed);
+    };
+  }
+
+  private static List<Split> groupedKFold(List<Utterance> utterances, int k, Function<Utterance, String> group,
+      String groupName, long seed) {
     if (k < 2) {
       throw new IllegalArgumentException("k must be at least 2, got " + k);
     }
@@ -126,26 +148,41 @@ public final class Splits {
     java.util.Collections.shuffle(keys, new Random(seed));
     // stable sort by size, largest first: ties keep the shuffled order
     keys.sort(Comparator.comparingInt((String key) -> groups.get(key).size()).reversed());
-    int[] load = new int[k];
+    List<Map<String, Integer>> labelLoad = new ArrayList<>();
     List<Set<String>> folds = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       folds.add(new HashSet<>());
+      labelLoad.add(new HashMap<>());
     }
     for (String key : keys) {
+      Map<String, Integer> mix = new TreeMap<>();
+      for (Utterance u : groups.get(key)) {
+        mix.merge(u.label(), 1, Integer::sum);
+      }
+      // adding the group to fold f grows the folds' sum of squared label counts by 2 * sum_l c[f][l] * g[l] + const
       int best = 0;
-      for (int i = 1; i < k; i++) {
-        if (load[i] < load[best]) {
+      long bestCost = Long.MAX_VALUE;
+      for (int i = 0; i < k; i++) {
+        long cost = 0;
+        for (Map.Entry<String, Integer> e : mix.entrySet()) {
+          cost += (long) labelLoad.get(i).getOrDefault(e.getKey(), 0) * e.getValue();
+        }
+        if (cost < bestCost) {
+          bestCost = cost;
           best = i;
         }
       }
       folds.get(best).add(key);
-      load[best] += groups.get(key).size();
+      for (Map.Entry<String, Integer> e : mix.entrySet()) {
+        labelLoad.get(best).merge(e.getKey(), e.getValue(), Integer::sum);
+      }
     }
     List<Split> out = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       Set<String> held = folds.get(i);
       out.add(byGroup(utterances, u -> held.contains(group.apply(u)),
-          "grouped " + k + "-fold, fold " + (i + 1) + " of " + k + ", seed " + seed));
+          "grouped " + k + "-fold" + (groupName == null ? "" : " by " + groupName) + ", fold " + (i + 1) + " of " + k
+              + ", seed " + seed));
     }
     return out;
   }

@@ -243,4 +243,53 @@ class SplitsTest {
     assertThatThrownBy(() -> Splits.validation(tiny, 0.1, 42)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least two training utterances");
   }
+
+  @Test
+  void speakerKFoldBalancesEmotionsAsFarAsSpeakersAllow() {
+    // 12 speakers who each speak one emotion only: 6 angry-only (10 clips), 6 sad-only (10 clips)
+    List<Utterance> all = new ArrayList<>();
+    for (int s = 0; s < 12; s++) {
+      Emotion e = s < 6 ? Emotion.ANGRY : Emotion.SAD;
+      for (int w = 0; w < 10; w++) {
+        all.add(Utterance.of(dir.resolve("S" + s + "_W" + w + ".wav"), "x", "S" + s, "W" + w, e));
+      }
+    }
+    for (long seed = 0; seed < 5; seed++) {
+      List<Split> folds = Splits.kFold(Splits.Strategy.SPEAKER, all, 3, seed);
+      assertThat(folds).hasSize(3);
+      for (Split fold : folds) {
+        Map<String, Long> perLabel = fold.test().stream()
+            .collect(Collectors.groupingBy(Utterance::label, Collectors.counting()));
+        assertThat(perLabel).as("seed " + seed + ": " + fold.description()).containsEntry("angry", 20L)
+            .containsEntry("sad", 20L);
+        assertThat(keys(fold.train(), Utterance::speaker)).doesNotContainAnyElementsOf(
+            keys(fold.test(), Utterance::speaker));
+        assertThat(fold.description()).contains("by speaker");
+      }
+    }
+  }
+
+  @Test
+  void kFoldOverManySpeakersTestsEverySpeakerExactlyOnce() {
+    List<Utterance> all = manySpeakers(23);
+    List<Split> folds = Splits.kFold(Splits.Strategy.SPEAKER, all, 5, 42);
+    List<String> testedSpeakers = new ArrayList<>();
+    for (Split fold : folds) {
+      assertThat(fold.size()).isEqualTo(all.size());
+      assertThat(fold.test().size()).isBetween(4 * 30, 5 * 30);
+      testedSpeakers.addAll(keys(fold.test(), Utterance::speaker));
+    }
+    assertThat(testedSpeakers).doesNotHaveDuplicates().hasSize(23);
+    assertThat(Splits.kFold(Splits.Strategy.SPEAKER, all, 5, 42)).isEqualTo(folds);
+  }
+
+  @Test
+  void randomKFoldIsStratifiedByLabel() {
+    List<Split> folds = Splits.kFold(Splits.Strategy.RANDOM, tessLike(), 4, 42);
+    for (Split fold : folds) {
+      Map<String, Long> perLabel = fold.test().stream()
+          .collect(Collectors.groupingBy(Utterance::label, Collectors.counting()));
+      assertThat(perLabel).hasSize(7).allSatisfy((label, n) -> assertThat(n).isEqualTo(10L));   // 40 / 4
+    }
+  }
 }
