@@ -68,6 +68,49 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void evaluateReportsAccuracyPerSpeakerAndItsSpread() {
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).containsPattern("per speaker: accuracy [0-9.]+ \\+- [0-9.]+ \\(mean \\+- std over 2 speakers\\),"
+        + " min [0-9.]+ \\((OAF|YAF)\\), max [0-9.]+ \\((OAF|YAF)\\)");
+    assertThat(run.out()).containsPattern("(?m)^  OAF +[0-9.]+  \\(21 files\\)$")
+        .containsPattern("(?m)^  YAF +[0-9.]+  \\(21 files\\)$");
+    CliRun json = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString(), "--json");
+    assertThat(json.out()).contains("\"groups\":{\"OAF\":{\"total\":21,").contains("\"groupAccuracy\":{\"count\":2,");
+  }
+
+  @Test
+  void crossCorpusEvaluationScoresTheSharedLabelsAndPrintsTheMapping() throws IOException {
+    // the synthetic TESS clips renamed as CREMA-D: six of the model's seven labels, CREMA-D's own names
+    Path crema = Files.createDirectories(dir.resolve("crema"));
+    java.util.Map<String, String> codes = java.util.Map.of("angry", "ANG", "disgust", "DIS", "fear", "FEA",
+        "happy", "HAP", "neutral", "NEU", "sad", "SAD");
+    int n = 0;
+    for (java.util.Map.Entry<String, String> e : codes.entrySet()) {
+      try (java.util.stream.Stream<Path> wavs = Files.list(corpus.resolve("OAF_" + e.getKey()))) {
+        for (Path wav : wavs.filter(f -> f.toString().endsWith(".wav")).sorted().toList()) {
+          Files.copy(wav, crema.resolve((1001 + n++) + "_DFA_" + e.getValue() + "_XX.wav"));
+        }
+      }
+    }
+    assertThat(n).isPositive();
+
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", crema.toString(), "--corpus",
+        "crema-d");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("label mapping (corpus -> model), scored over 6 shared labels:")
+        .containsPattern("anger \\(angry\\) +-> angry")
+        .containsPattern("\\(none\\) +<- pleasant_surprise \\(no counterpart in the corpus; never predicted\\)")
+        .contains("on " + n + " files: accuracy").contains("over the 6 shared labels");
+    CliRun json = CliRun.of("evaluate", "--model", model.toString(), "--data", crema.toString(), "--corpus",
+        "crema-d", "--json");
+    String last = json.outLines()[json.outLines().length - 1];
+    assertThat(last).contains("\"labels\":[\"angry\",\"disgust\",\"fear\",\"happy\",\"neutral\",\"sad\"]")
+        .doesNotContain("pleasant_surprise");
+  }
+
+  @Test
   void predictPrintsTheTopEmotionAndEveryProbability() throws IOException {
     Path file = corpus.resolve("OAF_sad").toFile().listFiles((d, n) -> n.endsWith(".wav"))[0].toPath();
     Path bad = Files.writeString(dir.resolve("bad.wav"), "not audio, not at all, no".repeat(4));
