@@ -32,6 +32,9 @@ class TrainEvaluatePredictTest {
   void trainWritesABundleWithItsProvenance() throws IOException {
     assertThat(train.exitCode()).as(train.out() + train.err()).isZero();
     assertThat(train.out()).contains("42 utterances (35 train, 7 test").contains("trained 2 epochs");
+    // honest selection: validation comes out of the 35 training clips (random split: stratified), not the test 7
+    assertThat(train.out()).containsPattern("validation: validation held out of the training part, stratified by"
+        + " label \\([0-9]+ of 35, fraction 0.1, seed 7\\)");
     // off a terminal, one line per epoch
     assertThat(train.out()).containsPattern("epoch 1/2: loss [0-9.]+ acc [0-9.]+ \\| val loss [0-9.]+ acc [0-9.]+")
         .contains("epoch 2/2: ");
