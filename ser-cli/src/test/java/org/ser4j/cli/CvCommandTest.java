@@ -28,7 +28,7 @@ class CvCommandTest {
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("42 utterances, 2 folds by speaker; preset stats")
         .containsPattern("fold 1: accuracy [0-9.]+, macro-F1 [0-9.]+ on 21 test clips \\(21 train;.*validation:"
-            + " validation held out of the training part, grouped by word.*test speakers (OAF|YAF)")
+            + " validation held out of the training part, stratified by label.*test speakers (OAF|YAF)")
         .contains("fold 2: accuracy")
         .containsPattern("accuracy [0-9.]+ \\+- [0-9.]+ over 2 folds .*pooled accuracy [0-9.]+ on 42 clips");
     CliRun json = CliRun.of("cv", "--data", corpus.toString(), "--folds", "2", "--epochs", "1", "--no-cache",

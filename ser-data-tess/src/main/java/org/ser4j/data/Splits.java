@@ -191,9 +191,10 @@ public final class Splits {
    * Carves a validation part out of {@code split}'s training part (never its test part), for early stopping and
    * the validation curves, so that the test part can be scored once at the end without having selected the
    * model. The grouping follows the split: when no speaker is on both sides of {@code split} and the training
-   * part has two or more speakers, whole speakers are held out; otherwise when no speaker or no word is on both
-   * sides and the training part has two or more words, whole words are held out (TESS's speaker-held-out split
-   * trains on one speaker); otherwise a random split stratified by label. Seeded and reproducible.
+   * part has enough speakers for {@code fraction} of them to be at least one ({@code speakers * fraction >= 0.5}),
+   * whole speakers are held out; otherwise when no speaker or no word is on both sides and the training part has
+   * enough words, whole words are held out (TESS's speaker-held-out split trains on one speaker); otherwise a
+   * random split stratified by label. Seeded and reproducible.
    *
    * @param split the split whose training part is divided
    * @param fraction share of the training part's groups (or utterances) held out for validation
@@ -215,10 +216,12 @@ public final class Splits {
     long trainWords = train.stream().map(Utterance::word).distinct().count();
     Split inner;
     String how;
-    if (speakerDisjoint && trainSpeakers >= 2) {
+    // hold out whole groups only where the fraction makes at least one group (round(n * fraction) >= 1):
+    // two training speakers would otherwise lose half the training part to validation
+    if (speakerDisjoint && trainSpeakers * fraction >= 0.5) {
       inner = bySpeaker(train, fraction, seed);
       how = "grouped by speaker";
-    } else if ((speakerDisjoint || wordDisjoint) && trainWords >= 2) {
+    } else if ((speakerDisjoint || wordDisjoint) && trainWords * fraction >= 0.5) {
       inner = byWord(train, fraction, seed);
       how = "grouped by word";
     } else {

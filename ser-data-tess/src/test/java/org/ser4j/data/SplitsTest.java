@@ -292,4 +292,13 @@ class SplitsTest {
       assertThat(perLabel).hasSize(7).allSatisfy((label, n) -> assertThat(n).isEqualTo(10L));   // 40 / 4
     }
   }
+
+  @Test
+  void validationDoesNotHoldOutAWholeSpeakerOfTwo() {
+    // 3 speakers, one held out: 10% of the 2 training speakers rounds to none, so not half the training part
+    Split outer = Splits.bySpeaker(manySpeakers(3), List.of("1000"));
+    Split val = Splits.validation(outer, 0.1, 42);
+    assertThat(val.description()).doesNotContain("grouped by speaker");
+    assertThat(val.test().size()).isLessThan(outer.train().size() / 4);
+  }
 }
