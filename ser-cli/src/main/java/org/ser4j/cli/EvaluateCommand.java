@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.data.Corpus;
@@ -14,6 +19,7 @@ import org.ser4j.data.Manifest;
 import org.ser4j.data.Utterance;
 import org.ser4j.runtime.EmotionRecognizer;
 import org.ser4j.runtime.Evaluation;
+import org.ser4j.runtime.GroupedEvaluation;
 import org.ser4j.runtime.Prediction;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,7 +36,13 @@ import picocli.CommandLine.Spec;
       "Score a model bundle on every usable labelled file under --data (no split), or on the test part of"
           + " --manifest. Prints accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix"
           + " (rows = true, columns = predicted), or JSON with --json. Runs the embeddable recognizer (plain"
-          + " Java, no native code)."
+          + " Java, no native code).",
+      "Beside the totals: accuracy per speaker and its spread over speakers (mean, population std, min, max);"
+          + " in --json under \"groups\" (one per speaker) and \"groupAccuracy\".",
+      "Cross-corpus: when the corpus's labels and the model's differ (e.g. a TESS model on --corpus crema-d),"
+          + " scoring is over the labels both share: the label mapping is printed, recordings of labels the model"
+          + " lacks are not scored, and the model's prediction is the most probable of the shared labels."
+          + " Corpus labels map to a model's by emotion (CREMA-D's ANG/anger is angry, ...)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file scored",
@@ -63,22 +75,48 @@ final class EvaluateCommand implements Callable<Integer> {
     Path manifest = source.manifest;
     List<Utterance> utts = manifest != null ? Manifest.read(manifest).test()
         : Corpus.scan(source.data, corpus.format, LabelSet.TESS).utterances();
-    List<String> labels = recognizer.labels();
+    List<String> modelLabels = recognizer.labels();
+    Set<String> corpusLabels = new TreeSet<>();
+    utts.forEach(u -> corpusLabels.add(u.label()));
+    List<String> labels = modelLabels;
+    boolean cross = !corpusLabels.isEmpty() && !new TreeSet<>(modelLabels).equals(corpusLabels);
+    if (cross) {
+      labels = modelLabels.stream().filter(corpusLabels::contains).toList();
+      Map<String, String> nativeNames = manifest != null ? Map.of() : nativeLabels(source.data);
+      out.println(mapping(modelLabels, corpusLabels, labels, nativeNames));
+      if (labels.isEmpty()) {
+        spec.commandLine().getErr().println("error: the model's labels " + modelLabels + " and the corpus's "
+            + corpusLabels + " have none in common: nothing to evaluate");
+        return SerCli.EXIT_INPUT_FAILED;
+      }
+    }
+    int[] modelIndex = labels.stream().mapToInt(modelLabels::indexOf).toArray();
     List<Integer> actual = new ArrayList<>();
     List<Integer> predicted = new ArrayList<>();
+    List<String> speakers = new ArrayList<>();
     int failed = 0;
+    int notShared = 0;
     try (ProgressDisplay bar = ProgressDisplay.create(spec.commandLine().getErr(), "evaluating")) {
       int done = 0;
       for (Utterance u : utts) {
         int truth = labels.indexOf(u.label());
-        if (truth < 0) {
+        if (truth < 0 && cross) {
+          notShared++;
+        } else if (truth < 0) {
           out.println(u.path() + ": left out: label '" + u.label() + "' is not one the model knows " + labels);
           failed++;
         } else {
           try {
             Prediction p = recognizer.predict(u.path());
+            int best = 0;
+            for (int i = 1; i < modelIndex.length; i++) {
+              if (p.probability(modelIndex[i]) > p.probability(modelIndex[best])) {
+                best = i;
+              }
+            }
             actual.add(truth);
-            predicted.add(p.topIndex());
+            predicted.add(best);
+            speakers.add(u.speaker());
           } catch (AudioFormatException e) {
             out.println(u.path() + ": left out: " + e.problem());
             failed++;
@@ -95,19 +133,73 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (actual.isEmpty()) {
       spec.commandLine().getErr().println("error: no file could be scored (" + utts.size() + " listed, "
-          + failed + " left out): nothing to evaluate");
+          + failed + " left out" + (notShared > 0 ? ", " + notShared + " of labels the model lacks" : "")
+          + "): nothing to evaluate");
       return SerCli.EXIT_INPUT_FAILED;
     }
-    Evaluation ev = Evaluation.of(labels, actual.stream().mapToInt(Integer::intValue).toArray(),
-        predicted.stream().mapToInt(Integer::intValue).toArray());
+    GroupedEvaluation grouped = GroupedEvaluation.of(labels, actual.stream().mapToInt(Integer::intValue).toArray(),
+        predicted.stream().mapToInt(Integer::intValue).toArray(), speakers);
+    Evaluation ev = grouped.total();
     if (output.json) {
-      out.println(ev.toJson());
+      out.println(grouped.toJson());
     } else {
-      out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%n", model, ev.total(), ev.accuracy(),
-          ev.macroF1());
+      out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%s%n", model, ev.total(), ev.accuracy(),
+          ev.macroF1(), cross ? " (over the " + labels.size() + " shared labels; " + notShared
+              + " files of other labels not scored)" : "");
+      out.println(speakerTable(grouped));
       out.println(Reports.metricsTable(ev));
       out.println(Reports.confusionTable(ev));
     }
     return failed > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
+  }
+
+  /** Per-speaker accuracy lines and their spread. */
+  static String speakerTable(GroupedEvaluation g) {
+    GroupedEvaluation.Spread sp = g.accuracySpread();
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "per speaker: accuracy %.4f +- %.4f (mean +- std over %d speakers), min %.4f (%s), max %.4f (%s)%n",
+        sp.mean(), sp.std(), sp.count(), sp.min(), sp.minName(), sp.max(), sp.maxName()));
+    for (Map.Entry<String, Evaluation> e : g.groups().entrySet()) {
+      sb.append(String.format(Locale.ROOT, "  %-10s %.4f  (%d files)%n", e.getKey(), e.getValue().accuracy(),
+          e.getValue().total()));
+    }
+    return sb.toString();
+  }
+
+  /** The corpus's own label of each canonical label, from a second scan with native labels (names only). */
+  private Map<String, String> nativeLabels(Path dir) throws IOException {
+    Map<Path, String> nativeByPath = new HashMap<>();
+    Corpus.scan(dir, corpus.format, LabelSet.NATIVE).utterances().forEach(u -> nativeByPath.put(u.path(), u.label()));
+    Map<String, String> out = new TreeMap<>();
+    for (Utterance u : Corpus.scan(dir, corpus.format, LabelSet.TESS).utterances()) {
+      String n = nativeByPath.get(u.path());
+      if (n != null && !n.equals(u.label())) {
+        out.put(u.label(), n);
+      }
+    }
+    return out;
+  }
+
+  static String mapping(List<String> modelLabels, Set<String> corpusLabels, List<String> shared,
+      Map<String, String> nativeNames) {
+    StringBuilder sb = new StringBuilder("label mapping (corpus -> model), scored over " + shared.size()
+        + " shared labels:");
+    for (String l : shared) {
+      sb.append(String.format(Locale.ROOT, "%n  %-20s -> %s", nativeNames.containsKey(l)
+          ? nativeNames.get(l) + " (" + l + ")" : l, l));
+    }
+    for (String l : corpusLabels) {
+      if (!modelLabels.contains(l)) {
+        sb.append(String.format(Locale.ROOT, "%n  %-20s -> (none: the model has no such label; not scored)",
+            nativeNames.getOrDefault(l, l)));
+      }
+    }
+    for (String l : modelLabels) {
+      if (!corpusLabels.contains(l)) {
+        sb.append(String.format(Locale.ROOT, "%n  %-20s <- %s (no counterpart in the corpus; never predicted)",
+            "(none)", l));
+      }
+    }
+    return sb.toString();
   }
 }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = SerCli.Version.class,
     description = "ser4j: speech emotion recognition on the JVM.",
     subcommands = {InspectCommand.class, ConvertCommand.class, FeaturesCommand.class, CorpusCommand.class,
-      SplitCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ReproduceCommand.class,
-      ImportKerasCommand.class, ServeCommand.class,
+      SplitCommand.class, TrainCommand.class, CvCommand.class, EvaluateCommand.class, PredictCommand.class,
+      ReproduceCommand.class, ImportKerasCommand.class, ServeCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -95,4 +95,53 @@ class CorpusAndSplitCommandTest {
         .exitCode()).isEqualTo(2);
     assertThat(CliRun.of("corpus", dir.toString(), "--corpus", "timit").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void speakerFoldsWriteOneManifestPerFoldWithNoSpeakerOnBothSides() throws IOException {
+    // a CREMA-D-named corpus of 7 actors x 3 emotions x 2 sentences (scanning reads names only)
+    Path corpus = Files.createDirectories(dir.resolve("crema"));
+    for (int actor = 1001; actor <= 1007; actor++) {
+      for (String emotion : List.of("ANG", "SAD", "HAP")) {
+        for (String sentence : List.of("DFA", "IEO")) {
+          Files.write(corpus.resolve(actor + "_" + sentence + "_" + emotion + "_XX.wav"), new byte[] {1});
+        }
+      }
+    }
+    Path out = dir.resolve("folds");
+
+    CliRun run = CliRun.of("split", corpus.toString(), "--corpus", "crema-d", "--by", "speaker", "--folds", "3",
+        "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("fold 1 of 3").contains("fold 3 of 3").contains("test labels: ");
+    Set<String> testedSpeakers = new HashSet<>();
+    for (int fold = 1; fold <= 3; fold++) {
+      Split split = Manifest.read(out.resolve("fold-" + fold + ".csv"));
+      assertThat(split.size()).isEqualTo(42);
+      Set<String> train = new HashSet<>(split.train().stream().map(Utterance::speaker).toList());
+      Set<String> test = new HashSet<>(split.test().stream().map(Utterance::speaker).toList());
+      assertThat(train).doesNotContainAnyElementsOf(test);
+      assertThat(testedSpeakers).doesNotContainAnyElementsOf(test);
+      testedSpeakers.addAll(test);
+    }
+    assertThat(testedSpeakers).hasSize(7);
+    assertThat(run.out()).contains("speakers: 4 train, 3 test, 0 on both sides")
+        .contains("speakers: 5 train, 2 test, 0 on both sides");
+  }
+
+  @Test
+  void foldsNeedAtLeastTwoAndAsManySpeakersAsFolds() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("crema"));
+    for (int actor = 1001; actor <= 1002; actor++) {
+      Files.write(corpus.resolve(actor + "_DFA_ANG_XX.wav"), new byte[] {1});
+    }
+    CliRun one = CliRun.of("split", corpus.toString(), "--corpus", "crema-d", "--by", "speaker", "--folds", "1",
+        "--out", dir.resolve("f").toString());
+    assertThat(one.exitCode()).isEqualTo(2);
+    assertThat(one.err()).contains("--folds must be at least 2");
+    CliRun three = CliRun.of("split", corpus.toString(), "--corpus", "crema-d", "--by", "speaker", "--folds", "3",
+        "--out", dir.resolve("f").toString());
+    assertThat(three.exitCode()).isEqualTo(1);
+    assertThat(three.err()).contains("at least k=3 groups, found 2");
+  }
 }

@@ -32,6 +32,9 @@ class TrainEvaluatePredictTest {
   void trainWritesABundleWithItsProvenance() throws IOException {
     assertThat(train.exitCode()).as(train.out() + train.err()).isZero();
     assertThat(train.out()).contains("42 utterances (35 train, 7 test").contains("trained 2 epochs");
+    // honest selection: validation comes out of the 35 training clips (random split: stratified), not the test 7
+    assertThat(train.out()).containsPattern("validation: validation held out of the training part, stratified by"
+        + " label \\([0-9]+ of 35, fraction 0.1, seed 7\\)");
     // off a terminal, one line per epoch
     assertThat(train.out()).containsPattern("epoch 1/2: loss [0-9.]+ acc [0-9.]+ \\| val loss [0-9.]+ acc [0-9.]+")
         .contains("epoch 2/2: ");
@@ -69,6 +72,49 @@ class TrainEvaluatePredictTest {
     assertThat(run.out()).contains("on 42 files: accuracy").contains("precision  recall").contains("confusion");
     CliRun json = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString(), "--json");
     assertThat(json.out().strip()).startsWith("{").contains("\"accuracy\"").contains("\"total\":42");
+  }
+
+  @Test
+  void evaluateReportsAccuracyPerSpeakerAndItsSpread() {
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).containsPattern("per speaker: accuracy [0-9.]+ \\+- [0-9.]+ \\(mean \\+- std over 2 speakers\\),"
+        + " min [0-9.]+ \\((OAF|YAF)\\), max [0-9.]+ \\((OAF|YAF)\\)");
+    assertThat(run.out()).containsPattern("(?m)^  OAF +[0-9.]+  \\(21 files\\)$")
+        .containsPattern("(?m)^  YAF +[0-9.]+  \\(21 files\\)$");
+    CliRun json = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString(), "--json");
+    assertThat(json.out()).contains("\"groups\":{\"OAF\":{\"total\":21,").contains("\"groupAccuracy\":{\"count\":2,");
+  }
+
+  @Test
+  void crossCorpusEvaluationScoresTheSharedLabelsAndPrintsTheMapping() throws IOException {
+    // the synthetic TESS clips renamed as CREMA-D: six of the model's seven labels, CREMA-D's own names
+    Path crema = Files.createDirectories(dir.resolve("crema"));
+    java.util.Map<String, String> codes = java.util.Map.of("angry", "ANG", "disgust", "DIS", "fear", "FEA",
+        "happy", "HAP", "neutral", "NEU", "sad", "SAD");
+    int n = 0;
+    for (java.util.Map.Entry<String, String> e : codes.entrySet()) {
+      try (java.util.stream.Stream<Path> wavs = Files.list(corpus.resolve("OAF_" + e.getKey()))) {
+        for (Path wav : wavs.filter(f -> f.toString().endsWith(".wav")).sorted().toList()) {
+          Files.copy(wav, crema.resolve((1001 + n++) + "_DFA_" + e.getValue() + "_XX.wav"));
+        }
+      }
+    }
+    assertThat(n).isPositive();
+
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", crema.toString(), "--corpus",
+        "crema-d");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("label mapping (corpus -> model), scored over 6 shared labels:")
+        .containsPattern("anger \\(angry\\) +-> angry")
+        .containsPattern("\\(none\\) +<- pleasant_surprise \\(no counterpart in the corpus; never predicted\\)")
+        .contains("on " + n + " files: accuracy").contains("over the 6 shared labels");
+    CliRun json = CliRun.of("evaluate", "--model", model.toString(), "--data", crema.toString(), "--corpus",
+        "crema-d", "--json");
+    String last = json.outLines()[json.outLines().length - 1];
+    assertThat(last).contains("\"labels\":[\"angry\",\"disgust\",\"fear\",\"happy\",\"neutral\",\"sad\"]")
+        .doesNotContain("pleasant_surprise");
   }
 
   @Test

@@ -168,4 +168,137 @@ class SplitsTest {
     assertThat(Manifest.quote("a,b")).isEqualTo("\"a,b\"");
     assertThat(Manifest.parseCsvLine("\"a,\"\"b\"\"\",c")).containsExactly("a,\"b\"", "c");
   }
+
+  /** {@code speakers} speakers x 6 emotions x 5 words, like a small CREMA-D. */
+  private List<Utterance> manySpeakers(int speakers) {
+    List<Utterance> out = new ArrayList<>();
+    Emotion[] six = {Emotion.ANGRY, Emotion.DISGUST, Emotion.FEAR, Emotion.HAPPY, Emotion.NEUTRAL, Emotion.SAD};
+    for (int s = 0; s < speakers; s++) {
+      String speaker = String.format("10%02d", s);
+      for (Emotion e : six) {
+        for (int w = 0; w < 5; w++) {
+          out.add(Utterance.of(dir.resolve(speaker + "_W" + w + "_" + e.label() + ".wav"), "crema-d", speaker,
+              "W" + w, e));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> keys(List<Utterance> us, java.util.function.Function<Utterance, String> key) {
+    return us.stream().map(key).collect(Collectors.toSet());
+  }
+
+  @Test
+  void validationOfASpeakerSplitHoldsOutWholeTrainingSpeakersAndNeverATestUtterance() {
+    Split outer = Splits.bySpeaker(manySpeakers(20), 0.2, 42);
+    Split val = Splits.validation(outer, 0.25, 7);
+
+    assertThat(val.description()).contains("grouped by speaker");
+    assertThat(val.size()).isEqualTo(outer.train().size());
+    assertThat(new HashSet<>(val.train())).doesNotContainAnyElementsOf(outer.test());
+    assertThat(new HashSet<>(val.test())).doesNotContainAnyElementsOf(outer.test());
+    assertThat(keys(val.train(), Utterance::speaker)).doesNotContainAnyElementsOf(keys(val.test(), Utterance::speaker));
+    assertThat(keys(val.test(), Utterance::speaker)).hasSize(4);   // 25% of the 16 training speakers
+    assertThat(Splits.validation(outer, 0.25, 7)).isEqualTo(val);
+    assertThat(Splits.validation(outer, 0.25, 8).test()).isNotEqualTo(val.test());
+  }
+
+  @Test
+  void validationOfTessSpeakerSplitHoldsOutWordsOfTheOneTrainingSpeaker() {
+    Split outer = Splits.bySpeaker(tessLike(), List.of("YAF"));
+    Split val = Splits.validation(outer, 0.1, 42);
+
+    assertThat(val.description()).contains("grouped by word");
+    assertThat(keys(val.train(), Utterance::word)).doesNotContainAnyElementsOf(keys(val.test(), Utterance::word));
+    assertThat(val.test()).hasSize(2 * 7).allSatisfy(u -> assertThat(u.speaker()).isEqualTo("OAF"));
+  }
+
+  @Test
+  void validationOfAWordSplitHoldsOutWholeWords() {
+    Split outer = Splits.byWord(tessLike(), 0.2, 42);
+    Split val = Splits.validation(outer, 0.25, 42);
+    assertThat(val.description()).contains("grouped by word");
+    assertThat(keys(val.train(), Utterance::word)).doesNotContainAnyElementsOf(keys(val.test(), Utterance::word));
+    assertThat(keys(val.test(), Utterance::word)).doesNotContainAnyElementsOf(keys(outer.test(), Utterance::word));
+  }
+
+  @Test
+  void validationOfARandomSplitIsStratifiedOverTheTrainingPart() {
+    Split outer = Splits.stratified(tessLike(), 0.2, 42);
+    Split val = Splits.validation(outer, 0.125, 42);
+    assertThat(val.description()).contains("stratified by label");
+    Map<String, Long> perLabel = val.test().stream()
+        .collect(Collectors.groupingBy(Utterance::label, Collectors.counting()));
+    assertThat(perLabel).hasSize(7).allSatisfy((label, n) -> assertThat(n).isEqualTo(4L));   // 12.5% of 32
+    assertThat(new HashSet<>(val.test())).doesNotContainAnyElementsOf(outer.test());
+  }
+
+  @Test
+  void validationRejectsABadFractionAndATooSmallTrainingPart() {
+    Split outer = Splits.stratified(tessLike(), 0.2, 42);
+    assertThatThrownBy(() -> Splits.validation(outer, 1.0, 42)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1.0");
+    Split tiny = new Split(tessLike().subList(0, 1), List.of(), "tiny");
+    assertThatThrownBy(() -> Splits.validation(tiny, 0.1, 42)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least two training utterances");
+  }
+
+  @Test
+  void speakerKFoldBalancesEmotionsAsFarAsSpeakersAllow() {
+    // 12 speakers who each speak one emotion only: 6 angry-only (10 clips), 6 sad-only (10 clips)
+    List<Utterance> all = new ArrayList<>();
+    for (int s = 0; s < 12; s++) {
+      Emotion e = s < 6 ? Emotion.ANGRY : Emotion.SAD;
+      for (int w = 0; w < 10; w++) {
+        all.add(Utterance.of(dir.resolve("S" + s + "_W" + w + ".wav"), "x", "S" + s, "W" + w, e));
+      }
+    }
+    for (long seed = 0; seed < 5; seed++) {
+      List<Split> folds = Splits.kFold(Splits.Strategy.SPEAKER, all, 3, seed);
+      assertThat(folds).hasSize(3);
+      for (Split fold : folds) {
+        Map<String, Long> perLabel = fold.test().stream()
+            .collect(Collectors.groupingBy(Utterance::label, Collectors.counting()));
+        assertThat(perLabel).as("seed " + seed + ": " + fold.description()).containsEntry("angry", 20L)
+            .containsEntry("sad", 20L);
+        assertThat(keys(fold.train(), Utterance::speaker)).doesNotContainAnyElementsOf(
+            keys(fold.test(), Utterance::speaker));
+        assertThat(fold.description()).contains("by speaker");
+      }
+    }
+  }
+
+  @Test
+  void kFoldOverManySpeakersTestsEverySpeakerExactlyOnce() {
+    List<Utterance> all = manySpeakers(23);
+    List<Split> folds = Splits.kFold(Splits.Strategy.SPEAKER, all, 5, 42);
+    List<String> testedSpeakers = new ArrayList<>();
+    for (Split fold : folds) {
+      assertThat(fold.size()).isEqualTo(all.size());
+      assertThat(fold.test().size()).isBetween(4 * 30, 5 * 30);
+      testedSpeakers.addAll(keys(fold.test(), Utterance::speaker));
+    }
+    assertThat(testedSpeakers).doesNotHaveDuplicates().hasSize(23);
+    assertThat(Splits.kFold(Splits.Strategy.SPEAKER, all, 5, 42)).isEqualTo(folds);
+  }
+
+  @Test
+  void randomKFoldIsStratifiedByLabel() {
+    List<Split> folds = Splits.kFold(Splits.Strategy.RANDOM, tessLike(), 4, 42);
+    for (Split fold : folds) {
+      Map<String, Long> perLabel = fold.test().stream()
+          .collect(Collectors.groupingBy(Utterance::label, Collectors.counting()));
+      assertThat(perLabel).hasSize(7).allSatisfy((label, n) -> assertThat(n).isEqualTo(10L));   // 40 / 4
+    }
+  }
+
+  @Test
+  void validationDoesNotHoldOutAWholeSpeakerOfTwo() {
+    // 3 speakers, one held out: 10% of the 2 training speakers rounds to none, so not half the training part
+    Split outer = Splits.bySpeaker(manySpeakers(3), List.of("1000"));
+    Split val = Splits.validation(outer, 0.1, 42);
+    assertThat(val.description()).doesNotContain("grouped by speaker");
+    assertThat(val.test().size()).isLessThan(outer.train().size() / 4);
+  }
 }

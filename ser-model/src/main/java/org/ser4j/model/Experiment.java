@@ -22,6 +22,7 @@ import org.ser4j.data.FeatureSet;
 import org.ser4j.data.Problem;
 import org.ser4j.data.ProgressListener;
 import org.ser4j.data.Split;
+import org.ser4j.data.Splits;
 import org.ser4j.data.Utterance;
 import org.ser4j.features.FeatureSpec;
 import org.ser4j.runtime.Evaluation;
@@ -42,9 +43,12 @@ import org.ser4j.runtime.Provenance;
  * r.writeBundle(Paths.get("model.ser4j"), "TESS");
  * }</pre>
  *
- * <p>Validation during training (early stopping, the curves' validation columns) uses the held-out part, as
- * the seed notebook's {@code validation_data} does. Deterministic: the same corpus, split, preset and seed
- * give the same model.
+ * <p>Honest model selection by default: validation during training (early stopping, the curves' validation
+ * columns) uses a part carved out of the <em>training</em> part ({@link Splits#validation}: grouped by speaker
+ * when the split holds speakers out, by word when it holds words out, stratified otherwise; seeded), and the
+ * test part is scored once, at the end. {@link ValidationSource#TEST_PART} restores the seed notebook's
+ * {@code validation_data} (the test part doubles as validation set: its figure is then selected on the test
+ * data). Deterministic: the same corpus, split, preset, validation and seed give the same model.
  */
 public final class Experiment {
   private final Corpus corpus;
@@ -54,6 +58,25 @@ public final class Experiment {
   private final FeatureCache cache;
   private final ProgressListener featureProgress;
   private final TrainingListener trainingListener;
+  private final ValidationSource validationSource;
+  private final double validationFraction;
+  private final Long seed;
+
+  /** Where the validation set used during training (early stopping, validation curves) comes from. */
+  public enum ValidationSource {
+    /**
+     * Carved out of the training part by {@link Splits#validation} (the default): the test part is never seen
+     * before the final evaluation.
+     */
+    TRAINING_PART,
+    /**
+     * The test part, as the seed notebook's {@code validation_data}: early stopping (if the preset has it) and the
+     * curves are selected on the test data, so the test figure is optimistic.
+     */
+    TEST_PART,
+    /** No validation: every epoch runs, no early stopping, the curves have no validation columns. */
+    NONE
+  }
 
   private Experiment(Builder b) {
     this.corpus = b.corpus;
@@ -63,6 +86,9 @@ public final class Experiment {
     this.cache = b.cache;
     this.featureProgress = b.featureProgress;
     this.trainingListener = b.trainingListener;
+    this.validationSource = b.validationSource;
+    this.validationFraction = b.validationFraction;
+    this.seed = b.seed;
   }
 
   /** An experiment on {@code split} of {@code corpus}; by default the {@link Preset#STATS} preset, seed 42. */
@@ -105,18 +131,46 @@ public final class Experiment {
     }
 
     List<String> labels = Corpus.labelsOf(all);
-    FeatureDataset train = CorpusDatasets.of(trainFeatures, labels);
     FeatureDataset test = CorpusDatasets.of(testFeatures, labels);
     ModelConfig config = adjust.apply(preset.modelConfig(labels.size())).numClasses(labels.size()).build();
+    FeatureDataset fit;
+    FeatureDataset validation;
+    String validationDescription;
+    switch (validationSource) {
+      case TRAINING_PART -> {
+        if (trainFeatures.size() < 2) {
+          fit = CorpusDatasets.of(trainFeatures, labels);
+          validation = null;
+          validationDescription = "none (the training part has fewer than two usable utterances)";
+        } else {
+          // the grouping follows the outer split: speakers (or words) on no side of it are held out whole
+          Split inner = Splits.validation(new Split(trainFeatures.utterances(), testFeatures.utterances(),
+              split.description()), validationFraction, seed != null ? seed : config.seed());
+          fit = CorpusDatasets.of(subset(trainFeatures, inner.train()), labels);
+          validation = CorpusDatasets.of(subset(trainFeatures, inner.test()), labels);
+          validationDescription = inner.description();
+        }
+      }
+      case TEST_PART -> {
+        fit = CorpusDatasets.of(trainFeatures, labels);
+        validation = test.size() == 0 ? null : test;
+        validationDescription = "the test part (the seed notebook's validation_data: selected on the test data)";
+      }
+      default -> {
+        fit = CorpusDatasets.of(trainFeatures, labels);
+        validation = null;
+        validationDescription = "none";
+      }
+    }
     long t1 = System.nanoTime();
-    TrainingResult training = new Trainer().train(config, train, test.size() == 0 ? null : test,
-        trainingListener);
+    TrainingResult training = new Trainer().train(config, fit,
+        validation == null || validation.size() == 0 ? null : validation, trainingListener);
     millis.put("training", (System.nanoTime() - t1) / 1_000_000);
     long t2 = System.nanoTime();
     Evaluation evaluation = training.evaluate(test);
     millis.put("evaluation", (System.nanoTime() - t2) / 1_000_000);
     return new Result(corpus, split, preset, trainFeatures, testFeatures, training, evaluation,
-        Map.copyOf(millis));
+        Map.copyOf(millis), validationDescription);
   }
 
   private static FeatureSet subset(FeatureSet all, List<Utterance> part) {
@@ -146,9 +200,12 @@ public final class Experiment {
    * @param training the trained network, its history and normalisation
    * @param evaluation scores on the held-out part
    * @param millis wall-clock milliseconds of the stages {@code features}, {@code training}, {@code evaluation}
+   * @param validation how the validation set used during training was chosen (e.g. {@code "validation held out
+   *     of the training part, grouped by speaker (...)"}); part of the bundle's provenance
    */
   public record Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures,
-      FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis) {
+      FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis,
+      String validation) {
 
     /**
      * What this result says of its training data, for a bundle's {@link Provenance}: the corpus (named by
@@ -161,6 +218,7 @@ public final class Experiment {
           .split(split.description(), trainFeatures.size(), testFeatures.size(), trainFeatures.problems().size(),
               testFeatures.problems().size())
           .augmentation("none")
+          .extra("validation", validation)
           .metric("test.accuracy", evaluation.accuracy())
           .metric("test.macro_f1", evaluation.macroF1())
           .build();
@@ -219,6 +277,9 @@ public final class Experiment {
     private FeatureCache cache;
     private ProgressListener featureProgress;
     private TrainingListener trainingListener;
+    private ValidationSource validationSource = ValidationSource.TRAINING_PART;
+    private double validationFraction = 0.1;
+    private Long seed;
 
     private Builder(Corpus corpus, Split split) {
       this.corpus = requireNonNull(corpus, "corpus");
@@ -244,7 +305,30 @@ public final class Experiment {
 
     /** Shorthand for {@code configure(b -> b.seed(seed))}. */
     public Builder seed(long seed) {
+      this.seed = seed;
       return configure(b -> b.seed(seed));
+    }
+
+    /**
+     * Where the validation set comes from (default {@link ValidationSource#TRAINING_PART}, drawn with the seed).
+     */
+    public Builder validation(ValidationSource source) {
+      this.validationSource = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * The share of the training part's speakers, words or utterances held out for validation with
+     * {@link ValidationSource#TRAINING_PART} (default 0.1).
+     *
+     * @throws IllegalArgumentException unless strictly between 0 and 1
+     */
+    public Builder validationFraction(double fraction) {
+      if (!(fraction > 0 && fraction < 1)) {
+        throw new IllegalArgumentException("validation fraction must be strictly between 0 and 1, got " + fraction);
+      }
+      this.validationFraction = fraction;
+      return this;
     }
 
     /** Shorthand for {@code configure(b -> b.epochs(epochs))}. */

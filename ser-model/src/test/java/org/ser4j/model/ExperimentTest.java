@@ -71,7 +71,8 @@ class ExperimentTest {
     assertThat(p.versions()).containsKeys("ser4j", "java", "dl4j", "os");
     assertThat(p.metrics()).containsKeys("test.accuracy", "test.macro_f1", "train.loss");
     assertThat(p.metrics().get("test.accuracy")).isCloseTo(result.evaluation().accuracy(), within(1e-6));
-    assertThat(p.extra()).isEmpty();
+    assertThat(p.extra()).containsOnlyKeys("validation");
+    assertThat(p.extra().get("validation")).startsWith("validation held out of the training part");
     assertThat(p.corpusId().orElseThrow()).startsWith("sha256:")
         .endsWith("(" + corpus.utterances().size() + " files)");
     String root = dir.toAbsolutePath().toString();
@@ -122,5 +123,24 @@ class ExperimentTest {
     assertThat(Preset.byId("Stats")).isEqualTo(Preset.STATS);
     assertThat(Preset.STATS.modelConfig(6).build()).isEqualTo(ModelConfig.stats(240).toBuilder().numClasses(6).build());
     assertThatThrownBy(() -> Preset.byId("lstm")).hasMessageContaining("known: notebook, framewise, stats");
+  }
+
+  @Test
+  void trainingNeverSeesTheTestPartUnlessAskedTo() {
+    // the same training part with two different test parts: honest validation trains the same model
+    List<org.ser4j.data.Utterance> halfTest = split.test().subList(0, split.test().size() / 2);
+    Split smaller = new Split(split.train(), halfTest, split.description());
+    Experiment.Result other = Experiment.builder(corpus, smaller).preset(Preset.NOTEBOOK).epochs(2).seed(7).build()
+        .run();
+    assertThat(other.training().history().validationLoss()).isEqualTo(result.training().history().validationLoss());
+    assertThat(other.training().history().trainLoss()).isEqualTo(result.training().history().trainLoss());
+    assertThat(result.validation()).startsWith("validation held out of the training part");
+
+    // the notebook's protocol validates on the test part, so its curves follow the test part
+    Experiment.Result a = Experiment.builder(corpus, split).preset(Preset.NOTEBOOK).epochs(2).seed(7)
+        .validation(Experiment.ValidationSource.TEST_PART).build().run();
+    Experiment.Result b = Experiment.builder(corpus, smaller).preset(Preset.NOTEBOOK).epochs(2).seed(7)
+        .validation(Experiment.ValidationSource.TEST_PART).build().run();
+    assertThat(a.training().history().validationLoss()).isNotEqualTo(b.training().history().validationLoss());
   }
 }

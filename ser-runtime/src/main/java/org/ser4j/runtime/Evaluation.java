@@ -167,11 +167,11 @@ public final class Evaluation {
     return sb.append("]}").toString();
   }
 
-  private static String num(double v) {
+  static String num(double v) {
     return String.format(Locale.ROOT, "%.6f", v);
   }
 
-  private static String str(String s) {
+  static String str(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
