@@ -96,39 +96,48 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> speakers = new ArrayList<>();
     int failed = 0;
     int notShared = 0;
+    // the scorable files go through predictAll in chunks: the networks of a chunk share their weight reads
+    List<Utterance> scored = new ArrayList<>();
+    for (Utterance u : utts) {
+      int truth = labels.indexOf(u.label());
+      if (truth < 0 && cross) {
+        notShared++;
+      } else if (truth < 0) {
+        out.println(u.path() + ": left out: label '" + u.label() + "' is not one the model knows " + labels);
+        failed++;
+      } else {
+        scored.add(u);
+      }
+    }
     try (ProgressDisplay bar = ProgressDisplay.create(spec.commandLine().getErr(), "evaluating")) {
-      int done = 0;
-      for (Utterance u : utts) {
-        int truth = labels.indexOf(u.label());
-        if (truth < 0 && cross) {
-          notShared++;
-        } else if (truth < 0) {
-          out.println(u.path() + ": left out: label '" + u.label() + "' is not one the model knows " + labels);
-          failed++;
-        } else {
-          try {
-            Prediction p = recognizer.predict(u.path());
-            int best = 0;
-            for (int i = 1; i < modelIndex.length; i++) {
-              if (p.probability(modelIndex[i]) > p.probability(modelIndex[best])) {
-                best = i;
-              }
-            }
-            actual.add(truth);
-            predicted.add(best);
-            speakers.add(u.speaker());
-          } catch (AudioFormatException e) {
-            out.println(u.path() + ": left out: " + e.problem());
+      int chunk = 64;
+      for (int from = 0; from < scored.size(); from += chunk) {
+        List<Utterance> part = scored.subList(from, Math.min(scored.size(), from + chunk));
+        List<EmotionRecognizer.Outcome> outcomes = recognizer.predictAll(part.stream().map(Utterance::path).toList());
+        for (int k = 0; k < part.size(); k++) {
+          Utterance u = part.get(k);
+          EmotionRecognizer.Outcome o = outcomes.get(k);
+          if (!o.ok()) {
+            IOException e = o.error();
+            String reason = e instanceof AudioFormatException a ? a.problem() : CliFiles.describe(e);
+            String prefix = u.path() + ": ";
+            out.println(prefix + "left out: " + (reason.startsWith(prefix) ? reason.substring(prefix.length())
+                : reason));
             failed++;
-          } catch (IOException e) {
-            out.println(u.path() + ": left out: " + CliFiles.describe(e));
-            failed++;
-          } catch (IllegalArgumentException | ArithmeticException e) {
-            out.println(u.path() + ": left out: " + CliFiles.oneLine(String.valueOf(e.getMessage())));
-            failed++;
+            continue;
           }
+          Prediction p = o.prediction();
+          int best = 0;
+          for (int i = 1; i < modelIndex.length; i++) {
+            if (p.probability(modelIndex[i]) > p.probability(modelIndex[best])) {
+              best = i;
+            }
+          }
+          actual.add(labels.indexOf(u.label()));
+          predicted.add(best);
+          speakers.add(u.speaker());
         }
-        bar.progress(++done, utts.size());
+        bar.progress(from + part.size(), scored.size());
       }
     }
     if (actual.isEmpty()) {

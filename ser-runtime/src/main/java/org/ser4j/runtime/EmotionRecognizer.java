@@ -412,6 +412,8 @@ public final class EmotionRecognizer {
           notes[i] = Quality.of(loaded, spec, have);
         } catch (IOException e) {
           errors[i] = e;
+        } catch (IllegalArgumentException e) {
+          errors[i] = new IOException(f + ": " + e.getMessage(), e);
         }
       }
       Prediction[] ps = networkBatch(inputs, part, errors);
