@@ -21,7 +21,14 @@ public final class AudioLoader {
 
   private AudioLoader() {}
 
-  /** {@code librosa.load(path)}: 22050 Hz, mono, the whole file. */
+  /**
+   * {@code librosa.load(path)}: 22050 Hz, mono, the whole file.
+   *
+   * @param path the audio file
+   * @return the clip
+   * @throws AudioFormatException if the file is not decodable audio (the message names it)
+   * @throws IOException if it cannot be read
+   */
   public static AudioClip load(Path path) throws IOException {
     return load(path, LoadOptions.defaults());
   }
@@ -32,6 +39,9 @@ public final class AudioLoader {
    * <p>An offset at or past the end gives an empty clip (librosa raises there); the clip's
    * {@linkplain AudioClip#warnings() warnings} carry what the decoder repaired.
    *
+   * @param path the audio file
+   * @param options rate, mono, offset, duration
+   * @return the clip
    * @throws AudioFormatException if the file is not decodable audio (the message names it)
    * @throws IOException if it cannot be read
    */
@@ -78,6 +88,9 @@ public final class AudioLoader {
    * Opens {@code path} to be loaded as {@code options} say, block by block in constant memory: what
    * {@link #load(Path, LoadOptions)} returns, sample for sample, for files of any length.
    *
+   * @param path the audio file
+   * @param options rate, mono, offset, duration
+   * @return the open stream (close it)
    * @throws AudioFormatException if the file is not decodable audio (the message names it)
    * @throws IllegalArgumentException if the file's rate cannot be resampled to the one asked for (see
    *     {@link Resampler#of})
@@ -96,6 +109,10 @@ public final class AudioLoader {
   /**
    * Applies the mono and sample-rate parts of {@code options} to a clip already in memory (offset and
    * duration are cut here too, at the clip's rate).
+   *
+   * @param clip the audio
+   * @param options rate, mono, offset, duration
+   * @return the converted clip
    */
   public static AudioClip load(AudioClip clip, LoadOptions options) {
     int rate = clip.sampleRate();
