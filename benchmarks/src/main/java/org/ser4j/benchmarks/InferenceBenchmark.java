@@ -37,7 +37,10 @@ import org.ser4j.runtime.Prediction;
  * <ul>
  *   <li>{@code endToEnd}: {@code predict(Path)} of a 2.2 s TESS-shaped WAV (24414 Hz PCM16): decode, cut 0.5 s
  *       .. 3.5 s, resample to 22050, 40 MFCCs, mean, network;</li>
- *   <li>{@code networkOnly}: {@code predictPooled(float[40])}.</li>
+ *   <li>{@code networkOnly}: {@code predictPooled(float[40])};</li>
+ *   <li>{@code batchOf16}: {@code predictAll} of 16 such files (divide by 16 for the cost per clip), the
+ *       networks run together so each weight row is read once per batch; compare with 16 x
+ *       {@code endToEnd}.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -51,6 +54,7 @@ public class InferenceBenchmark {
   private EmotionRecognizer recognizer;
   private Path wav;
   private float[] pooled;
+  private List<Path> sixteen;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -73,6 +77,7 @@ public class InferenceBenchmark {
     WavWriter.write(AudioClip.ofMono(AudioBenchmark.RATE, AudioBenchmark.voice(AudioBenchmark.RATE, 2.2)), wav,
         WavWriter.Encoding.PCM16);
     pooled = x.get(0);
+    sixteen = java.util.Collections.nCopies(16, wav);
   }
 
   @TearDown(Level.Trial)
@@ -83,6 +88,11 @@ public class InferenceBenchmark {
   @Benchmark
   public Prediction endToEnd() throws IOException {
     return recognizer.predict(wav);
+  }
+
+  @Benchmark
+  public List<EmotionRecognizer.Outcome> batchOf16() {
+    return recognizer.predictAll(sixteen);
   }
 
   @Benchmark
