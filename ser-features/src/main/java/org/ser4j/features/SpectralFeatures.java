@@ -16,18 +16,8 @@ import org.ser4j.features.MfccConfig.Window;
  * <p>The spectral features work on the magnitude spectrogram {@code |stft(y)|} (librosa's {@code power=1}),
  * framed like {@link Spectrograms} and {@link MfccExtractor}; each has an overload taking that spectrogram
  * ({@link #magnitudeSpectrogram(float[])}) so that several features can share one STFT. The STFT parameters are
- * those of this instance:
- * <table>
- *   <caption>STFT parameters and librosa defaults</caption>
- *   <tr><th>parameter</th><th>librosa name</th><th>default</th></tr>
- *   <tr><td>{@link #sampleRate()}</td><td>{@code sr}</td><td>22050</td></tr>
- *   <tr><td>{@link #nFft()}</td><td>{@code n_fft}</td><td>2048</td></tr>
- *   <tr><td>{@link #hopLength()}</td><td>{@code hop_length}</td><td>512</td></tr>
- *   <tr><td>{@link #winLength()}</td><td>{@code win_length}</td><td>{@code n_fft}</td></tr>
- *   <tr><td>{@link #window()}</td><td>{@code window}</td><td>{@link Window#HANN}</td></tr>
- *   <tr><td>{@link #center()}</td><td>{@code center}</td><td>true</td></tr>
- *   <tr><td>{@link #padMode()}</td><td>{@code pad_mode}</td><td>{@link PadMode#CONSTANT}</td></tr>
- * </table>
+ * this instance's {@link #stft()} ({@link StftConfig}, librosa's defaults unless set: n_fft 2048, hop 512, Hann,
+ * centred with zero padding) at {@link #sampleRate()} (default 22050).
  *
  * <p>{@link #rms(float[])} and {@link #zeroCrossingRate(float[])} are static: they frame the waveform directly
  * ({@code frame_length} 2048, {@code hop_length} 512, centred; {@code rms} pads with zeros, {@code zero_crossing_rate}
@@ -43,27 +33,17 @@ import org.ser4j.features.MfccConfig.Window;
 public final class SpectralFeatures {
 
   private final int sampleRate;
-  private final int nFft;
-  private final int hopLength;
-  private final int winLength;
-  private final Window window;
-  private final boolean center;
-  private final PadMode padMode;
+  private final StftConfig stft;
   private final double[] windowWeights;
   private final DoubleFFT_1D fftPlan;
   private final double[] freq;
 
   private SpectralFeatures(Builder b) {
     this.sampleRate = b.sampleRate;
-    this.nFft = b.nFft;
-    this.winLength = b.winLength != null ? b.winLength : b.nFft;
-    this.hopLength = b.hopLength != null ? b.hopLength : winLength / 4;
-    this.window = b.window;
-    this.center = b.center;
-    this.padMode = b.padMode;
-    this.windowWeights = doubleWindow(window, winLength, nFft);
-    this.fftPlan = new DoubleFFT_1D(nFft);
-    this.freq = fftFrequencies(sampleRate, nFft);
+    this.stft = b.stft;
+    this.windowWeights = doubleWindow(stft.window(), stft.winLength(), stft.nFft());
+    this.fftPlan = new DoubleFFT_1D(stft.nFft());
+    this.freq = fftFrequencies(sampleRate, stft.nFft());
   }
 
   /** librosa's defaults at {@code sampleRate}: n_fft 2048, hop 512, Hann, centred with zero padding. */
@@ -81,44 +61,19 @@ public final class SpectralFeatures {
     return sampleRate;
   }
 
-  /** FFT size ({@code n_fft}). */
-  public int nFft() {
-    return nFft;
-  }
-
-  /** Hop between frames in samples ({@code hop_length}). */
-  public int hopLength() {
-    return hopLength;
-  }
-
-  /** Window length ({@code win_length}), at most {@code n_fft}. */
-  public int winLength() {
-    return winLength;
-  }
-
-  /** Analysis window. */
-  public Window window() {
-    return window;
-  }
-
-  /** Whether frames are centred on {@code t * hop_length} ({@code center}). */
-  public boolean center() {
-    return center;
-  }
-
-  /** Padding when centred ({@code pad_mode}). */
-  public PadMode padMode() {
-    return padMode;
+  /** The STFT parameters ({@code n_fft}, {@code hop_length}, {@code win_length}, window, centring, padding). */
+  public StftConfig stft() {
+    return stft;
   }
 
   /** Number of frequency bins, {@code 1 + n_fft / 2}. */
   public int binCount() {
-    return 1 + nFft / 2;
+    return stft.binCount();
   }
 
   /** Frames produced for {@code n} samples; see {@link Spectrograms#frameCount(int, int, int, boolean)}. */
   public int frameCount(int n) {
-    return Spectrograms.frameCount(n, nFft, hopLength, center);
+    return stft.frameCount(n);
   }
 
   /**
@@ -151,7 +106,9 @@ public final class SpectralFeatures {
   public float[][] magnitudeSpectrogram(float[] y) {
     requireFinite(y);
     int frames = frameCount(y.length);
-    float[] padded = Spectrograms.pad(y, nFft, center, padMode);
+    final int nFft = stft.nFft();
+    final int hopLength = stft.hopLength();
+    float[] padded = Spectrograms.pad(y, nFft, stft.center(), stft.padMode());
     int bins = binCount();
     float[][] out = new float[frames][bins];
     double[] a = new double[nFft];
@@ -425,7 +382,7 @@ public final class SpectralFeatures {
       }
       if (first < 0) {
         throw new IllegalArgumentException("spectral contrast band " + b + " [" + octa[b] + ", " + octa[b + 1]
-            + "] Hz holds no FFT bin at n_fft=" + nFft + ", sr=" + sampleRate + "; increase nFft or fmin");
+            + "] Hz holds no FFT bin at n_fft=" + stft.nFft() + ", sr=" + sampleRate + "; increase nFft or fmin");
       }
       int lo = b > 0 ? Math.max(first - 1, 0) : first;
       int hi = b == nBands ? bins - 1 : last;
@@ -504,7 +461,7 @@ public final class SpectralFeatures {
       float[] row = s[t];
       if (row == null || row.length != bins) {
         throw new IllegalArgumentException("spectrogram frame " + t + " has " + (row == null ? "no" : row.length)
-            + " values; expected 1 + n_fft / 2 = " + bins + " (n_fft=" + nFft + ")");
+            + " values; expected 1 + n_fft / 2 = " + bins + " (n_fft=" + stft.nFft() + ")");
       }
       for (float v : row) {
         if (!(v >= 0)) {
@@ -602,12 +559,7 @@ public final class SpectralFeatures {
   /** Mutable builder of {@link SpectralFeatures}; starts at librosa's defaults. Not thread-safe. */
   public static final class Builder {
     private int sampleRate = 22050;
-    private int nFft = 2048;
-    private Integer hopLength;
-    private Integer winLength;
-    private Window window = Window.HANN;
-    private boolean center = true;
-    private PadMode padMode = PadMode.CONSTANT;
+    private StftConfig stft = StftConfig.defaults();
 
     private Builder() {}
 
@@ -617,63 +569,20 @@ public final class SpectralFeatures {
       return this;
     }
 
-    /** FFT size ({@code n_fft}, default 2048). */
-    public Builder nFft(int nFft) {
-      this.nFft = nFft;
-      return this;
-    }
-
-    /** Hop in samples ({@code hop_length}); null (the default) means {@code win_length / 4}. */
-    public Builder hopLength(Integer hopLength) {
-      this.hopLength = hopLength;
-      return this;
-    }
-
-    /** Window length ({@code win_length}); null (the default) means {@code n_fft}. */
-    public Builder winLength(Integer winLength) {
-      this.winLength = winLength;
-      return this;
-    }
-
-    /** Analysis window (default {@link Window#HANN}). */
-    public Builder window(Window window) {
-      this.window = Objects.requireNonNull(window, "window");
-      return this;
-    }
-
-    /** Centre frames on {@code t * hop_length} (default true). */
-    public Builder center(boolean center) {
-      this.center = center;
-      return this;
-    }
-
-    /** Padding when centred (default {@link PadMode#CONSTANT}, zeros). */
-    public Builder padMode(PadMode padMode) {
-      this.padMode = Objects.requireNonNull(padMode, "padMode");
+    /** The STFT parameters (default {@link StftConfig#defaults()}: librosa's). */
+    public Builder stft(StftConfig stft) {
+      this.stft = Objects.requireNonNull(stft, "stft");
       return this;
     }
 
     /**
      * Validates and builds.
      *
-     * @throws IllegalArgumentException naming the parameter that is not positive, or {@code win_length}
-     *     greater than {@code n_fft}
+     * @throws IllegalArgumentException if the sample rate is not positive
      */
     public SpectralFeatures build() {
       if (sampleRate <= 0) {
         throw new IllegalArgumentException("sampleRate (sr) must be positive, got " + sampleRate);
-      }
-      if (nFft <= 0) {
-        throw new IllegalArgumentException("nFft (n_fft) must be positive, got " + nFft);
-      }
-      int win = winLength != null ? winLength : nFft;
-      if (win <= 0 || win > nFft) {
-        throw new IllegalArgumentException("winLength (win_length) must be in [1, n_fft=" + nFft + "], got " + win);
-      }
-      int hop = hopLength != null ? hopLength : win / 4;
-      if (hop <= 0) {
-        throw new IllegalArgumentException("hopLength (hop_length) must be positive, got " + hop
-            + (hopLength == null ? " (win_length / 4); set it explicitly" : ""));
       }
       return new SpectralFeatures(this);
     }

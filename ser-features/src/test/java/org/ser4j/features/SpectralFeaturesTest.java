@@ -87,8 +87,9 @@ class SpectralFeaturesTest {
 
   @Test
   void invalidParametersAreRejectedByName() {
-    assertThatThrownBy(() -> SpectralFeatures.builder(22050).winLength(4096).build())
-        .hasMessageContaining("win_length");
+    assertThatThrownBy(() -> SpectralFeatures.builder(22050).stft(StftConfig.builder().winLength(4096).build())
+        .build()).hasMessageContaining("win_length");
+    assertThatThrownBy(() -> SpectralFeatures.builder(0).build()).hasMessageContaining("sampleRate");
     SpectralFeatures sf = SpectralFeatures.create(22050);
     float[][] s = {new float[1025]};
     assertThatThrownBy(() -> sf.spectralRolloff(s, 1.5)).hasMessageContaining("roll_percent");
