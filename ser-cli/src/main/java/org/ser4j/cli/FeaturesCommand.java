@@ -280,20 +280,7 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no audio after offset " + load.offset() + " s");
     }
     mfcc.flush();
-    float[][] m = rows.toArray(new float[0][]);
-    if (deltas) {
-      float[][] d1 = org.ser4j.features.Deltas.delta(m, 9, 1);
-      float[][] d2 = org.ser4j.features.Deltas.delta(m, 9, 2);
-      int c = m[0].length;
-      float[][] all = new float[m.length][3 * c];
-      for (int t = 0; t < m.length; t++) {
-        System.arraycopy(m[t], 0, all[t], 0, c);
-        System.arraycopy(d1[t], 0, all[t], c, c);
-        System.arraycopy(d2[t], 0, all[t], 2 * c, c);
-      }
-      m = all;
-    }
-    return pool == Pool.MEAN ? new float[][] {org.ser4j.features.Pooling.mean(m)} : m;
+    return recipe.spec().fromMfcc(rows.toArray(new float[0][])); // deltas and pooling as the spec says
   }
 
   private LoadOptions loadOptions() {

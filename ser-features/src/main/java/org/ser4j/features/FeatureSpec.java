@@ -146,7 +146,22 @@ public final class FeatureSpec {
     if (!extractor.config().equals(mfcc)) {
       throw new IllegalArgumentException("extractor is for " + extractor.config() + ", this spec needs " + mfcc);
     }
-    float[][] m = extractor.mfcc(loaded);
+    return fromMfcc(extractor.mfcc(loaded));
+  }
+
+  /**
+   * The spec's features from MFCC frames computed elsewhere (streamed with {@link MfccStream}, say): deltas
+   * when the spec asks for them, then pooling; what {@link #compute} does after the MFCC.
+   *
+   * @param mfcc frames x {@code mfcc().nMfcc()} coefficients, at least one frame
+   * @return frames x values (one row when pooled)
+   * @throws IllegalArgumentException if there are no frames, or too few for deltas
+   */
+  public float[][] fromMfcc(float[][] mfcc) {
+    if (mfcc.length == 0) {
+      throw new IllegalArgumentException("no MFCC frames");
+    }
+    float[][] m = mfcc;
     if (deltas) {
       float[][] d1 = Deltas.delta(m, 9, 1);
       float[][] d2 = Deltas.delta(m, 9, 2);
