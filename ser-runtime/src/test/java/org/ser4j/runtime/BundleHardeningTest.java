@@ -97,14 +97,7 @@ class BundleHardeningTest {
   }
 
   private ModelBundle withRecipe(Map<String, String> recipe) {
-    Random r = new Random(3);
-    return ModelBundle.builder().pooledInput(40)
-        .addLayer(TestBundles.lstm(r, 1, 8))
-        .addLayer(TestBundles.dense(r, 8, 7, Activation.SOFTMAX))
-        .labels(TestBundles.EMOTIONS)
-        .featurePreset("notebook")
-        .featureConfig(recipe)
-        .build();
+    return TestBundles.notebookShaped(recipe);
   }
 
   @Test

@@ -21,23 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.audio.AudioClip;
 import org.ser4j.audio.WavWriter;
-import org.ser4j.features.FeatureSpec;
 
 /** Bundles load from any path, stream, bytes or URL; audio predicts from bytes and streams as from files. */
 class LoadFromAnywhereTest {
 
   @TempDir Path dir;
 
-  static ModelBundle notebookShaped() {
-    Random r = new Random(3);
-    return ModelBundle.builder().pooledInput(40)
-        .addLayer(TestBundles.lstm(r, 1, 8))
-        .addLayer(TestBundles.dense(r, 8, 7, Activation.SOFTMAX))
-        .labels(TestBundles.EMOTIONS)
-        .featurePreset("notebook")
-        .featureConfig(FeatureSpec.notebook().toMap())
-        .build();
-  }
 
   /** A jar holding the bundle at models/emotion.ser4j, as an application would package it. */
   private Path jarWithBundle(ModelBundle b) throws IOException {
@@ -56,7 +45,7 @@ class LoadFromAnywhereTest {
 
   @Test
   void loadsABundleFromAPathInsideAJarFileSystem() throws IOException {
-    ModelBundle b = notebookShaped();
+    ModelBundle b = TestBundles.notebookShaped();
     Path jar = jarWithBundle(b);
     try (FileSystem fs = FileSystems.newFileSystem(jar)) {
       Path inside = fs.getPath("/models/emotion.ser4j");
@@ -68,7 +57,7 @@ class LoadFromAnywhereTest {
 
   @Test
   void loadsABundleAsAClassPathResource() throws IOException {
-    ModelBundle b = notebookShaped();
+    ModelBundle b = TestBundles.notebookShaped();
     Path jar = jarWithBundle(b);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       URL url = loader.getResource("models/emotion.ser4j");
@@ -84,7 +73,7 @@ class LoadFromAnywhereTest {
 
   @Test
   void loadsABundleFromAStreamAndFromBytes() throws IOException {
-    ModelBundle b = notebookShaped();
+    ModelBundle b = TestBundles.notebookShaped();
     Path f = dir.resolve("m.ser4j");
     b.write(f);
     byte[] bytes = Files.readAllBytes(f);
@@ -99,7 +88,7 @@ class LoadFromAnywhereTest {
 
   @Test
   void predictsFromBytesAndAStreamExactlyAsFromTheFile() throws IOException {
-    EmotionRecognizer r = EmotionRecognizer.of(notebookShaped());
+    EmotionRecognizer r = EmotionRecognizer.of(TestBundles.notebookShaped());
     Path wav = dir.resolve("voice.wav");
     WavWriter.write(Signals.voiceLike(16000, 4.0, 7), wav, WavWriter.Encoding.PCM16);
     Prediction fromFile = r.predict(wav);
@@ -116,7 +105,7 @@ class LoadFromAnywhereTest {
 
   @Test
   void undecodableBytesAreATypedErrorNamingTheSource() {
-    EmotionRecognizer r = EmotionRecognizer.of(notebookShaped());
+    EmotionRecognizer r = EmotionRecognizer.of(TestBundles.notebookShaped());
     assertThatThrownBy(() -> r.predict("not audio at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         "upload-17")).isInstanceOf(org.ser4j.audio.AudioFormatException.class)
         .hasMessageStartingWith("upload-17: ");

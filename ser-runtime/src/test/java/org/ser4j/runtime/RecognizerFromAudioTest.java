@@ -21,16 +21,6 @@ class RecognizerFromAudioTest {
 
   @TempDir Path dir;
 
-  private static ModelBundle notebookShaped() {
-    Random r = new Random(3);
-    return ModelBundle.builder().pooledInput(40)
-        .addLayer(TestBundles.lstm(r, 1, 8))
-        .addLayer(TestBundles.dense(r, 8, 7, Activation.SOFTMAX))
-        .labels(TestBundles.EMOTIONS)
-        .featurePreset("notebook")
-        .featureConfig(FeatureSpec.notebook().toMap())
-        .build();
-  }
 
   @Test
   void ndFourJIsNotOnTheEmbeddingClassPath() {
@@ -65,7 +55,7 @@ class RecognizerFromAudioTest {
   @Test
   void predictsAFileExactlyAsItsFeaturesWouldBePredicted() throws IOException {
     Path bundleFile = dir.resolve("m.ser4j");
-    notebookShaped().write(bundleFile);
+    TestBundles.notebookShaped().write(bundleFile);
     EmotionRecognizer r = EmotionRecognizer.load(bundleFile);
     Path wav = SharedData.golden("voice_24414.wav");
 
@@ -81,7 +71,7 @@ class RecognizerFromAudioTest {
 
   @Test
   void undecodableFileIsATypedErrorNamingIt() throws IOException {
-    EmotionRecognizer r = EmotionRecognizer.of(notebookShaped());
+    EmotionRecognizer r = EmotionRecognizer.of(TestBundles.notebookShaped());
     Path bad = java.nio.file.Files.writeString(dir.resolve("bad.wav"), "RIFF....WAVEjunkjunkjunkjunkjunk");
     assertThatThrownBy(() -> r.predict(bad)).isInstanceOf(org.ser4j.audio.AudioFormatException.class)
         .hasMessageContaining("bad.wav");

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.ser4j.features.FeatureSpec;
 
 /** Random networks and raw zip manipulation for the tests. */
 final class TestBundles {
@@ -52,6 +53,23 @@ final class TestBundles {
       b.normalization(new Normalization(random(r, length, 1), positive(r, length)));
     }
     return b.build();
+  }
+
+  /** The notebook's shape in small (40 mean MFCCs as steps, LSTM 8, softmax 7) with the notebook recipe. */
+  static ModelBundle notebookShaped() {
+    return notebookShaped(FeatureSpec.notebook().toMap());
+  }
+
+  /** {@link #notebookShaped()} with another feature recipe. */
+  static ModelBundle notebookShaped(Map<String, String> recipe) {
+    Random r = new Random(3);
+    return ModelBundle.builder().pooledInput(40)
+        .addLayer(lstm(r, 1, 8))
+        .addLayer(dense(r, 8, 7, Activation.SOFTMAX))
+        .labels(EMOTIONS)
+        .featurePreset("notebook")
+        .featureConfig(recipe)
+        .build();
   }
 
   /** A small sequence (framewise-shaped) bundle. */
