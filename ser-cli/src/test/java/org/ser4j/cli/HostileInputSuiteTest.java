@@ -244,22 +244,10 @@ class HostileInputSuiteTest {
 
   /** Runs {@code ser ARGS} in a child JVM with a 64 MB heap; returns its output after asserting the exit code. */
   static String childExit(int exitCode, String... args) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-        System.getProperty("java.class.path"), SerCli.class.getName()));
-    cmd.addAll(List.of(args));
-    Path log = Files.createTempFile("ser-child", ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly().waitFor();
-    }
-    String out = Files.readString(log, StandardCharsets.UTF_8);
-    Files.delete(log);
-    assertThat(done).as("ser " + String.join(" ", args) + " did not finish in 120 s\n" + out).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", args) + "\n" + out).isEqualTo(exitCode);
-    assertThat(out).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
-    return out;
+    ChildRun run = runChild(120, args);
+    assertThat(run.finished()).as("ser " + String.join(" ", args) + " did not finish in 120 s\n" + run.out()).isTrue();
+    assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out()).isEqualTo(exitCode);
+    return run.out();
   }
 
   /**
@@ -267,6 +255,21 @@ class HostileInputSuiteTest {
    * output after asserting that it was still working (or had finished with exit 0) and never ran out of memory.
    */
   static String childFor(int seconds, String... args) throws Exception {
+    ChildRun run = runChild(seconds, args);
+    if (run.finished()) {
+      assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out()).isZero();
+    }
+    return run.out();
+  }
+
+  /** What a child JVM printed, whether it finished in time, and its exit code (-1 when stopped). */
+  record ChildRun(boolean finished, int exitCode, String out) {}
+
+  /**
+   * Runs {@code ser ARGS} in a child JVM with a 64 MB heap, stopping it after {@code seconds}; asserts that it
+   * never ran out of memory nor printed a stack trace.
+   */
+  static ChildRun runChild(int seconds, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp",
         System.getProperty("java.class.path"), SerCli.class.getName()));
@@ -279,11 +282,8 @@ class HostileInputSuiteTest {
     }
     String out = Files.readString(log, StandardCharsets.UTF_8);
     Files.delete(log);
-    if (done) {
-      assertThat(p.exitValue()).as(String.join(" ", args) + "\n" + out).isZero();
-    }
     assertThat(out).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
-    return out;
+    return new ChildRun(done, done ? p.exitValue() : -1, out);
   }
 
   // ---- hostile file makers ----
