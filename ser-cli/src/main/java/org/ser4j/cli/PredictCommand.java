@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ser4j.audio.AudioBlockReader;
 import org.ser4j.audio.AudioFormatException;
 import org.ser4j.audio.AudioInfo;
+import org.ser4j.audio.AudioLoader;
 import org.ser4j.audio.AudioReader;
+import org.ser4j.audio.AudioStream;
+import org.ser4j.audio.LoadOptions;
 import org.ser4j.runtime.EmotionRecognizer;
 import org.ser4j.runtime.Prediction;
 import org.ser4j.runtime.QualityNote;
@@ -133,9 +135,9 @@ final class PredictCommand implements Callable<Integer> {
   /** Decodes {@code f} block by block through a {@link StreamingRecognizer}: constant memory. */
   private void windowed(EmotionRecognizer recognizer, Path f, double windowSeconds, double hopSeconds,
       PrintWriter out) throws IOException {
-    try (AudioBlockReader reader = AudioReader.open(f)) {
+    // decoded and downmixed block by block at the file's own rate; the recognizer resamples as its recipe says
+    try (AudioStream reader = AudioLoader.open(f, LoadOptions.builder().nativeSampleRate().build())) {
       AudioInfo info = reader.info();
-      int channels = info.channels();
       double[] sum = new double[recognizer.labels().size()];
       double[] silentSum = new double[sum.length];
       int[] counts = new int[2];
@@ -156,21 +158,9 @@ final class PredictCommand implements Callable<Integer> {
             counts[p.isSilent() ? 1 : 0]++;
           })
           .build();
-      float[][] block = new float[channels][8192];
-      float[] mono = new float[8192];
-      while (true) {
-        int n = reader.read(block, 0, mono.length);
-        if (n <= 0) {
-          break;
-        }
-        for (int i = 0; i < n; i++) {
-          float s = 0;
-          for (int c = 0; c < channels; c++) {
-            s += block[c][i];
-          }
-          mono[i] = channels == 1 ? s : s / channels;
-        }
-        stream.push(mono, 0, n);
+      float[][] block = new float[1][8192];
+      for (int n; (n = reader.read(block, 8192)) >= 0; ) {
+        stream.push(block[0], 0, n);
       }
       stream.finish();
       int voiced = counts[0];
