@@ -39,8 +39,8 @@ final class PredictionService {
     this.spec = recognizer.featureSpec(); // fails early, with the reason, for a bundle without a recipe
     OptionalDouble d = spec.load().duration();
     this.windowSeconds = d.isPresent() ? spec.load().offset() + d.getAsDouble() : 0;
-    // the recipe skips `offset` seconds; there must be audio after that
-    this.minSeconds = Math.max(spec.load().offset(), 0) + 0.05;
+    // the recognizer's own bound: the recipe's offset plus the frames its features need
+    this.minSeconds = recognizer.minimumDuration().toNanos() / 1e9;
   }
 
   EmotionRecognizer recognizer() {
@@ -66,8 +66,8 @@ final class PredictionService {
     }
     if (clip.durationSeconds() < minSeconds) {
       throw new ApiException(400, "too_short", String.format(java.util.Locale.ROOT,
-          "%s: %.3f s of audio is too short: the model skips the first %.2f s and needs audio after that",
-          name, clip.durationSeconds(), spec.load().offset()));
+          "%s: %.3f s of audio is too short: the model skips the first %.2f s and needs %.3f s in all",
+          name, clip.durationSeconds(), spec.load().offset(), minSeconds));
     }
     Prediction whole = classify(clip, name);
     Map<String, Object> out = new LinkedHashMap<>();
