@@ -1,16 +1,15 @@
 package org.ser4j.data;
 
+import org.ser4j.audio.OutputFiles;
 import org.ser4j.features.FeatureSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,19 +115,8 @@ public final class FeatureCache {
   /** Stores {@code matrix} under {@code key} (atomically replacing any entry). */
   void put(byte[] key, float[][] matrix) throws IOException {
     Path p = entry(key);
-    Files.createDirectories(p.getParent());
     byte[] bytes = encode(key, matrix);
-    Path tmp = Files.createTempFile(p.getParent(), p.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.write(p, tmp -> Files.write(tmp, bytes));
   }
 
   static byte[] encode(byte[] key, float[][] m) {
