@@ -79,10 +79,12 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The exploration charts' names: all of them, and the spectrograms among them (for the report). */
+  private record Exploration(List<String> figures, List<String> spectrograms) {}
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
-    Splits.Strategy strategy = split.strategy;
     long seed = seedOption.seed;
     if (CliFiles.existsNoFollow(out) && !Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(), "--out " + out + ": exists and is not a folder");
@@ -97,15 +99,7 @@ final class ReproduceCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Path figures = Files.createDirectories(out.resolve("figures"));
     boolean synthetic = data == null;
-    Path corpusDir = data;
-    if (synthetic) {
-      corpusDir = out.resolve("synthetic-tess");
-      stdout.println("No --data: generating a SYNTHETIC corpus in TESS's layout (seed " + seed + ") in " + corpusDir);
-      stdout.flush();
-      long t = System.nanoTime();
-      SyntheticTess.write(corpusDir, SYNTHETIC_WORDS, seed);
-      millis.put("synthesis", ms(t));
-    }
+    Path corpusDir = synthetic ? synthesize(stdout, seed, millis) : data;
 
     // 1. the corpus and the exploration charts
     long t = System.nanoTime();
@@ -121,6 +115,53 @@ final class ReproduceCommand implements Callable<Integer> {
     stdout.flush();
     String tag = synthetic ? " (SYNTHETIC data)" : "";
     t = System.nanoTime();
+    Exploration exploration = explorationCharts(corpus, figures, tag);
+    millis.put("exploration charts", ms(t));
+
+    // 2. features, training, evaluation (the library's Experiment)
+    Split s = Splits.of(split.strategy, corpus.utterances(), 0.2, seed);
+    Experiment.Result r = train(stdout, corpus, s, seed);
+    millis.putAll(r.millis());
+    Evaluation ev = r.evaluation();
+    History h = r.training().history();
+    stdout.printf(Locale.ROOT, "Trained %d epochs in %.1f s: %s accuracy %.4f, macro-F1 %.4f%s%n", h.size(),
+        r.millis().get("training") / 1000.0, preset == Preset.NOTEBOOK ? "validation" : "test", ev.accuracy(),
+        ev.macroF1(), tag);
+    stdout.println("Validation during training: " + r.validation());
+    stdout.flush();
+
+    // 3. result charts, bundle, metrics, report
+    t = System.nanoTime();
+    resultCharts(ev, h, figures, exploration.figures());
+    millis.put("result charts", ms(t));
+    Path bundle = out.resolve("model.ser4j");
+    TrainingRun.writeBundle(r, bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
+        : "tess corpus '" + corpusDir.toAbsolutePath().normalize().getFileName() + "'");
+    millis.put("total", ms(start));
+    String metrics = metricsJson(synthetic, corpusDir, r, millis);
+    org.ser4j.audio.OutputFiles.write(out.resolve("metrics.json"),
+        tmp -> Files.writeString(tmp, metrics, StandardCharsets.UTF_8));
+    ReportPage.write(out.resolve("index.html"), new ReportPage.Content(synthetic, corpusDir, corpus, s, preset,
+        r.trainFeatures().spec(), r.training().config(), ev, h, millis, exploration.spectrograms(),
+        r.trainFeatures().problems().size() + r.testFeatures().problems().size()));
+    stdout.printf(Locale.ROOT, "Report: %s (model %s, metrics %s) in %.1f s%n", out.resolve("index.html"), bundle,
+        out.resolve("metrics.json"), millis.get("total") / 1000.0);
+    return 0;
+  }
+
+  /** Writes the synthetic default corpus under {@code --out}; returns its folder. */
+  private Path synthesize(PrintWriter stdout, long seed, Map<String, Long> millis) throws IOException {
+    Path corpusDir = out.resolve("synthetic-tess");
+    stdout.println("No --data: generating a SYNTHETIC corpus in TESS's layout (seed " + seed + ") in " + corpusDir);
+    stdout.flush();
+    long t = System.nanoTime();
+    SyntheticTess.write(corpusDir, SYNTHETIC_WORDS, seed);
+    millis.put("synthesis", ms(t));
+    return corpusDir;
+  }
+
+  /** The notebook's look at the data: class counts, one waveform and spectrogram per emotion, one MFCC. */
+  private static Exploration explorationCharts(Corpus corpus, Path figures, String tag) throws IOException {
     List<String> figureNames = new ArrayList<>();
     Map<String, Integer> classCounts = new LinkedHashMap<>();
     for (String label : corpus.labels()) {
@@ -128,21 +169,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     corpus.utterances().forEach(u -> classCounts.merge(u.label(), 1, Integer::sum));
     save(Charts.classCounts(classCounts, "Recordings per emotion" + tag), figures, "class_counts", figureNames);
-    Map<String, AudioClip> examples = new LinkedHashMap<>();
-    Map<String, Path> exampleFiles = new LinkedHashMap<>();
-    for (String label : corpus.labels()) {
-      for (Utterance u : corpus.utterances()) {
-        if (u.label().equals(label)) {
-          try {
-            examples.put(label, AudioReader.read(u.path()).toMono());
-            exampleFiles.put(label, u.path());
-            break;
-          } catch (IOException e) {
-            // try the next recording of this emotion
-          }
-        }
-      }
-    }
+    Map<String, AudioClip> examples = firstReadableClipPerLabel(corpus);
     save(Charts.waveformGrid(examples), figures, "waveforms", figureNames);
     StftConfig stft = StftConfig.defaults(); // librosa.stft defaults: n_fft 2048, hop 512, Hann
     List<String> spectrogramNames = new ArrayList<>();
@@ -157,10 +184,29 @@ final class ReproduceCommand implements Callable<Integer> {
       save(Charts.mfccHeatmap(mfcc, clip.sampleRate(), 512, "MFCC (40): " + first.getKey() + tag), figures, "mfcc",
           figureNames);
     }
-    millis.put("exploration charts", ms(t));
+    return new Exploration(figureNames, spectrogramNames);
+  }
 
-    // 2. features, training, evaluation
-    Split s = Splits.of(strategy, corpus.utterances(), 0.2, seed);
+  /** The first recording of each emotion that can be read, as mono (unreadable ones are passed over). */
+  private static Map<String, AudioClip> firstReadableClipPerLabel(Corpus corpus) {
+    Map<String, AudioClip> examples = new LinkedHashMap<>();
+    for (String label : corpus.labels()) {
+      for (Utterance u : corpus.utterances()) {
+        if (u.label().equals(label)) {
+          try {
+            examples.put(label, AudioReader.read(u.path()).toMono());
+            break;
+          } catch (IOException e) {
+            // try the next recording of this emotion
+          }
+        }
+      }
+    }
+    return examples;
+  }
+
+  /** Features, training and the one evaluation, with progress on the terminal. */
+  private Experiment.Result train(PrintWriter stdout, Corpus corpus, Split s, long seed) {
     // The notebook's preset trains a fixed number of epochs with no early stopping, so its validation_data (the
     // test part) selects nothing: keep it, and the curves are the notebook's. Presets that stop early validate on
     // a part of the training data instead, so the test figure is not selected on the test data.
@@ -173,41 +219,21 @@ final class ReproduceCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "Split: %d train, %d %s (%s); preset %s%n", s.train().size(), s.test().size(),
         preset == Preset.NOTEBOOK ? "validation" : "test", s.description(), preset.id());
     stdout.flush();
-    Experiment.Result r;
     try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
         ProgressDisplay trainBar = ProgressDisplay.lines(spec.commandLine().getOut(), "epoch")) {
-      r = experiment.featureProgress(featureBar).trainingListener(TrainingRun.progressListener(trainBar)).build().run();
+      return experiment.featureProgress(featureBar).trainingListener(TrainingRun.progressListener(trainBar)).build()
+          .run();
     }
-    millis.putAll(r.millis());
-    Evaluation ev = r.evaluation();
-    History h = r.training().history();
-    stdout.printf(Locale.ROOT, "Trained %d epochs in %.1f s: %s accuracy %.4f, macro-F1 %.4f%s%n", h.size(),
-        r.millis().get("training") / 1000.0, preset == Preset.NOTEBOOK ? "validation" : "test", ev.accuracy(),
-        ev.macroF1(), tag);
-    stdout.println("Validation during training: " + r.validation());
-    stdout.flush();
+  }
 
-    // 3. result charts, bundle, metrics, report
-    t = System.nanoTime();
+  /** The training curves and the confusion matrices (counts and normalised). */
+  private static void resultCharts(Evaluation ev, History h, Path figures, List<String> figureNames)
+      throws IOException {
     save(Charts.trainingCurves(h.trainAccuracy(), h.validationAccuracy(), h.trainLoss(), h.validationLoss()),
         figures, "training_curves", figureNames);
     int[][] confusion = toInt(ev.confusion());
     save(Charts.confusionMatrix(confusion, ev.labels(), false), figures, "confusion_counts", figureNames);
     save(Charts.confusionMatrix(confusion, ev.labels(), true), figures, "confusion_normalised", figureNames);
-    millis.put("result charts", ms(t));
-    Path bundle = out.resolve("model.ser4j");
-    TrainingRun.writeBundle(r, bundle, synthetic ? "SYNTHETIC TESS-layout corpus (seed " + seed + ")"
-        : "tess corpus '" + corpusDir.toAbsolutePath().normalize().getFileName() + "'");
-    millis.put("total", ms(start));
-    String metrics = metricsJson(synthetic, corpusDir, r, millis);
-    org.ser4j.audio.OutputFiles.write(out.resolve("metrics.json"),
-        tmp -> Files.writeString(tmp, metrics, StandardCharsets.UTF_8));
-    ReportPage.write(out.resolve("index.html"), new ReportPage.Content(synthetic, corpusDir, corpus, s, preset,
-        r.trainFeatures().spec(), r.training().config(), ev, h, millis, spectrogramNames,
-        r.trainFeatures().problems().size() + r.testFeatures().problems().size()));
-    stdout.printf(Locale.ROOT, "Report: %s (model %s, metrics %s) in %.1f s%n", out.resolve("index.html"), bundle,
-        out.resolve("metrics.json"), millis.get("total") / 1000.0);
-    return 0;
   }
 
   private static long ms(long t0) {
