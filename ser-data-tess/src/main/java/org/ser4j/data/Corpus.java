@@ -146,14 +146,17 @@ public final class Corpus {
     return new Corpus(root, format, labelSet, utterances, problems);
   }
 
+  /** {@return the folder that was scanned (or that a manifest's paths are relative to)} */
   public Path root() {
     return root;
   }
 
+  /** {@return the layout the file names were parsed with} */
   public CorpusFormat format() {
     return format;
   }
 
+  /** {@return how the corpus's native labels are named (native, or mapped to the TESS names)} */
   public LabelSet labelSet() {
     return labelSet;
   }

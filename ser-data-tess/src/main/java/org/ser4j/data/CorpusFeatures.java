@@ -60,6 +60,7 @@ public final class CorpusFeatures {
     return new Builder(spec);
   }
 
+  /** {@return the recipe every file is featurised with} */
   public FeatureSpec spec() {
     return spec;
   }
@@ -195,6 +196,7 @@ public final class CorpusFeatures {
       return this;
     }
 
+    /** {@return the extractor with these settings} */
     public CorpusFeatures build() {
       return new CorpusFeatures(this);
     }

@@ -54,11 +54,18 @@ public final class FeatureCache {
     this(dir, KeyMode.METADATA);
   }
 
+  /**
+   * A cache in {@code dir} (created when first written).
+   *
+   * @param dir the cache folder; made absolute
+   * @param mode what identifies an audio file's content
+   */
   public FeatureCache(Path dir, KeyMode mode) {
     this.dir = dir.toAbsolutePath();
     this.mode = mode;
   }
 
+  /** {@return the cache folder, absolute} */
   public Path dir() {
     return dir;
   }

@@ -48,14 +48,17 @@ public final class Utterance {
     this.emotion = emotion;
   }
 
+  /** {@return the audio file} */
   public Path path() {
     return path;
   }
 
+  /** {@return the corpus format's id ({@code tess}, {@code crema-d}, ...)} */
   public String corpus() {
     return corpus;
   }
 
+  /** {@return the speaker (actor) id as the corpus names it} */
   public String speaker() {
     return speaker;
   }

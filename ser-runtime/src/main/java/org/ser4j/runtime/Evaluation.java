@@ -53,10 +53,12 @@ public final class Evaluation {
     return new Evaluation(labels, confusion);
   }
 
+  /** {@return the class labels, in the order of the confusion matrix's rows and columns} */
   public List<String> labels() {
     return labels;
   }
 
+  /** {@return the number of scored examples (the sum of the confusion matrix)} */
   public long total() {
     return total;
   }
@@ -70,6 +72,7 @@ public final class Evaluation {
     return c;
   }
 
+  /** {@return the fraction of examples whose predicted label is the true one; 0 when nothing was scored} */
   public double accuracy() {
     long correct = 0;
     for (int i = 0; i < confusion.length; i++) {
@@ -78,6 +81,11 @@ public final class Evaluation {
     return total == 0 ? 0 : (double) correct / total;
   }
 
+  /**
+   * {@return the precision of class {@code k}: correct among those predicted as {@code k}; 0 when none were}
+   *
+   * @param k a class index, as in {@link #labels()}
+   */
   public double precision(int k) {
     long predicted = 0;
     for (long[] row : confusion) {
@@ -86,6 +94,11 @@ public final class Evaluation {
     return predicted == 0 ? 0 : (double) confusion[k][k] / predicted;
   }
 
+  /**
+   * {@return the recall of class {@code k}: correct among those truly {@code k}; 0 when there are none}
+   *
+   * @param k a class index, as in {@link #labels()}
+   */
   public double recall(int k) {
     long actual = 0;
     for (long v : confusion[k]) {
@@ -94,12 +107,22 @@ public final class Evaluation {
     return actual == 0 ? 0 : (double) confusion[k][k] / actual;
   }
 
+  /**
+   * {@return the F1 score of class {@code k}: the harmonic mean of its precision and recall}
+   *
+   * @param k a class index, as in {@link #labels()}
+   */
   public double f1(int k) {
     double p = precision(k);
     double r = recall(k);
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
+  /**
+   * {@return how many examples truly belong to class {@code k}}
+   *
+   * @param k a class index, as in {@link #labels()}
+   */
   public long support(int k) {
     long actual = 0;
     for (long v : confusion[k]) {
@@ -108,14 +131,29 @@ public final class Evaluation {
     return actual;
   }
 
+  /**
+   * {@return the precision of the class named {@code label}}
+   *
+   * @param label one of {@link #labels()}
+   */
   public double precision(String label) {
     return precision(index(label));
   }
 
+  /**
+   * {@return the recall of the class named {@code label}}
+   *
+   * @param label one of {@link #labels()}
+   */
   public double recall(String label) {
     return recall(index(label));
   }
 
+  /**
+   * {@return the F1 score of the class named {@code label}}
+   *
+   * @param label one of {@link #labels()}
+   */
   public double f1(String label) {
     return f1(index(label));
   }
