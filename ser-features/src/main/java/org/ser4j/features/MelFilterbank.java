@@ -240,30 +240,6 @@ public final class MelFilterbank {
     apply(spectrum, specOffset, mel, outOffset, 1);
   }
 
-  /** {@link #apply(float[], int, float[], int)} writing band {@code b} to {@code rows[b][col]}. */
-  void applyToColumn(float[] spectrum, float[][] rows, int col) {
-    final float[] w = flat;
-    for (int b = 0; b < nMels; b++) {
-      int j = offsets[b];
-      final int end = offsets[b + 1];
-      int x = first[b] - j;
-      float s0 = 0f;
-      float s1 = 0f;
-      float s2 = 0f;
-      float s3 = 0f;
-      for (; j + 3 < end; j += 4) {
-        s0 += w[j] * spectrum[x + j];
-        s1 += w[j + 1] * spectrum[x + j + 1];
-        s2 += w[j + 2] * spectrum[x + j + 2];
-        s3 += w[j + 3] * spectrum[x + j + 3];
-      }
-      for (; j < end; j++) {
-        s0 += w[j] * spectrum[x + j];
-      }
-      rows[b][col] = (s0 + s1) + (s2 + s3);
-    }
-  }
-
   /** {@link #apply(float[], int, float[], int)} writing band {@code b} to {@code mel[outOffset + b * stride]}. */
   void apply(float[] spectrum, int specOffset, float[] mel, int outOffset, int stride) {
     final float[] w = flat;

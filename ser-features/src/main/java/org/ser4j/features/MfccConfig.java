@@ -77,12 +77,8 @@ public final class MfccConfig {
 
   private final int sampleRate;
   private final int nMfcc;
-  private final int nFft;
-  private final int hopLength;
-  private final int winLength;
-  private final Window window;
-  private final boolean center;
-  private final PadMode padMode;
+  /** The STFT layer (n_fft, hop, window, centring): one object, as librosa layers mfcc -> melspectrogram -> stft. */
+  private final StftConfig stft;
   private final double power;
   private final int nMels;
   private final double fmin;
@@ -97,12 +93,8 @@ public final class MfccConfig {
   private MfccConfig(Builder b) {
     this.sampleRate = b.sampleRate;
     this.nMfcc = b.nMfcc;
-    this.nFft = b.nFft;
-    this.winLength = b.winLength != null ? b.winLength : b.nFft;
-    this.hopLength = b.hopLength != null ? b.hopLength : this.winLength / 4;
-    this.window = b.window;
-    this.center = b.center;
-    this.padMode = b.padMode;
+    this.stft = StftConfig.builder().nFft(b.nFft).hopLength(b.hopLength).winLength(b.winLength).window(b.window)
+        .center(b.center).padMode(b.padMode).build();
     this.power = b.power;
     this.nMels = b.nMels;
     this.fmin = b.fmin;
@@ -156,12 +148,7 @@ public final class MfccConfig {
     Builder b = new Builder();
     b.sampleRate = sampleRate;
     b.nMfcc = nMfcc;
-    b.nFft = nFft;
-    b.hopLength = hopLength;
-    b.winLength = winLength;
-    b.window = window;
-    b.center = center;
-    b.padMode = padMode;
+    b.stft(stft);
     b.power = power;
     b.nMels = nMels;
     b.fmin = fmin;
@@ -187,32 +174,32 @@ public final class MfccConfig {
 
   /** {@return FFT size in samples ({@code n_fft})} */
   public int nFft() {
-    return nFft;
+    return stft.nFft();
   }
 
   /** {@return samples between successive frames ({@code hop_length})} */
   public int hopLength() {
-    return hopLength;
+    return stft.hopLength();
   }
 
   /** {@return window length ({@code win_length}); the window is centred in {@code n_fft} and zero-padded} */
   public int winLength() {
-    return winLength;
+    return stft.winLength();
   }
 
   /** {@return analysis window} */
   public Window window() {
-    return window;
+    return stft.window();
   }
 
   /** {@return whether frames are centred: the signal is padded by {@code n_fft / 2} on both sides} */
   public boolean center() {
-    return center;
+    return stft.center();
   }
 
   /** {@return padding used when {@link #center()}} */
   public PadMode padMode() {
-    return padMode;
+    return stft.padMode();
   }
 
   /** {@return exponent of the magnitude spectrogram (2 = power, 1 = magnitude)} */
@@ -275,13 +262,12 @@ public final class MfccConfig {
    * {@code window}, {@code center}, {@code pad_mode} (librosa's {@code mfcc -> melspectrogram -> stft}).
    */
   public StftConfig stft() {
-    return StftConfig.builder().nFft(nFft).hopLength(hopLength).winLength(winLength).window(window).center(center)
-        .padMode(padMode).build();
+    return stft;
   }
 
   /** {@return number of FFT bins, {@code 1 + n_fft / 2}} */
   public int binCount() {
-    return 1 + nFft / 2;
+    return stft.binCount();
   }
 
   /**
@@ -294,7 +280,7 @@ public final class MfccConfig {
    * @throws IllegalArgumentException if the (padded) signal is shorter than one frame or {@code n} is 0
    */
   public int frameCount(int n) {
-    return Spectrograms.frameCount(n, nFft, hopLength, center);
+    return stft.frameCount(n);
   }
 
   @Override
@@ -306,9 +292,7 @@ public final class MfccConfig {
       return false;
     }
     MfccConfig c = (MfccConfig) o;
-    return sampleRate == c.sampleRate && nMfcc == c.nMfcc && nFft == c.nFft && hopLength == c.hopLength
-        && winLength == c.winLength && window == c.window && center == c.center && padMode == c.padMode
-        && Double.compare(power, c.power) == 0 && nMels == c.nMels && Double.compare(fmin, c.fmin) == 0
+    return sampleRate == c.sampleRate && nMfcc == c.nMfcc && stft.equals(c.stft) && Double.compare(power, c.power) == 0 && nMels == c.nMels && Double.compare(fmin, c.fmin) == 0
         && Double.compare(fmax, c.fmax) == 0 && melScale == c.melScale && melNorm == c.melNorm
         && Double.compare(ref, c.ref) == 0 && Double.compare(amin, c.amin) == 0
         && Double.compare(topDb, c.topDb) == 0 && Double.compare(lifter, c.lifter) == 0;
@@ -316,14 +300,15 @@ public final class MfccConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(sampleRate, nMfcc, nFft, hopLength, winLength, window, center, padMode, power, nMels,
+    return Objects.hash(sampleRate, nMfcc, stft, power, nMels,
         fmin, fmax, melScale, melNorm, ref, amin, topDb, lifter);
   }
 
   @Override
   public String toString() {
-    return "MfccConfig{sr=" + sampleRate + ", n_mfcc=" + nMfcc + ", n_fft=" + nFft + ", hop_length=" + hopLength
-        + ", win_length=" + winLength + ", window=" + window + ", center=" + center + ", pad_mode=" + padMode
+    return "MfccConfig{sr=" + sampleRate + ", n_mfcc=" + nMfcc + ", n_fft=" + nFft() + ", hop_length="
+        + hopLength() + ", win_length=" + winLength() + ", window=" + window() + ", center=" + center()
+        + ", pad_mode=" + padMode()
         + ", power=" + power + ", n_mels=" + nMels + ", fmin=" + fmin + ", fmax=" + fmax + ", mel_scale="
         + melScale + ", mel_norm=" + melNorm + ", ref=" + ref + ", amin=" + amin + ", top_db="
         + (hasTopDb() ? Double.toString(topDb) : "None") + ", dct=2/ortho, lifter=" + lifter + "}";

@@ -162,19 +162,14 @@ public final class MfccExtractor {
         int n = Math.min(lanes, frames - t0);
         lane.melBatch(padded, t0 * hop, hop, n, window, halfPower, melBank, melRows, t0, bf);
       }
-    } else if (lane != null) {
+    } else {
+      // one frame at a time through the streaming path's kernel (melFrame), bit-identical to it
       Scratch s = newScratch();
       for (int t = 0; t < frames; t++) {
-        lane.melFrame(padded, t * hop, window, halfPower, melBank, s.mel, 0, s.re, s.im);
+        melFrame(padded, t * hop, s.mel, 0, s);
         for (int b = 0; b < nMels; b++) {
           melRows[b][t] = s.mel[b];
         }
-      }
-    } else {
-      Scratch s = newScratch();
-      for (int t = 0; t < frames; t++) {
-        powerFrame(padded, t * hop, s.power, s);
-        melBank.applyToColumn(s.power, melRows, t);
       }
     }
     // top_db needs the maximum over the whole clip: dB of everything first, then clamp
