@@ -258,7 +258,7 @@ final class FeaturesCommand implements Callable<Integer> {
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (samples * 24 + (info.frames() * info.channels() * 4L) < Math.min(free / 2, streamAbove)) {
       AudioClip clip = AudioLoader.load(file, load);
-      return recipe.spec().compute(clip, recipe.extractor());
+      return recipe.spec().compute(clip, recipe.extractor(), file.toString());
     }
     // the frames themselves are kept (for deltas and the output): refuse a file whose frames cannot fit
     long frameCount = samples / recipe.spec().mfcc().hopLength() + 1;
@@ -276,8 +276,11 @@ final class FeaturesCommand implements Callable<Integer> {
         mfcc.push(block[0], 0, n);
       }
     }
-    if (mfcc.samplesPushed() == 0) {
-      throw new IllegalArgumentException("no audio after offset " + load.offset() + " s");
+    if (mfcc.samplesPushed() < recipe.spec().minimumSamples()) {
+      throw new org.ser4j.audio.TooShortAudioException(file.toString(),
+          (double) mfcc.samplesPushed() / rate, (double) recipe.spec().minimumSamples() / rate,
+          "too short: " + mfcc.samplesPushed() + " samples after the offset of " + load.offset()
+              + " s; the features need at least " + recipe.spec().minimumSamples());
     }
     mfcc.flush();
     return recipe.spec().fromMfcc(rows.toArray(new float[0][])); // deltas and pooling as the spec says

@@ -92,8 +92,6 @@ public final class CorpusFeatures {
             problems[index] = Problem.skipped(u.path(), "cannot read: "
                 + (e instanceof java.nio.file.FileSystemException ? org.ser4j.audio.OutputFiles.reason(e)
                     : e.getMessage()));
-          } catch (IllegalArgumentException e) {
-            problems[index] = Problem.skipped(u.path(), e.getMessage());
           }
           progress.progress(done.incrementAndGet(), n);
         }, pool));

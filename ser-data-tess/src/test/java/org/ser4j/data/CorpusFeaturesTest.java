@@ -89,7 +89,7 @@ class CorpusFeaturesTest {
         .containsExactly("c0.wav", "c1.wav", "c2.wav", "c3.wav", "c4.wav", "c5.wav");
     assertThat(set.problems()).extracting(Problem::file).containsExactly(garbage, tooShort);
     assertThat(set.problems().get(0).reason()).contains("not a WAV or AIFF file");
-    assertThat(set.problems().get(1).reason()).contains("no audio after offset 0.5 s");
+    assertThat(set.problems().get(1).reason()).contains("no audio after the offset of 0.5 s");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.ser4j.audio.AudioClip;
 import org.ser4j.audio.AudioLoader;
 import org.ser4j.audio.LoadOptions;
+import org.ser4j.audio.TooShortAudioException;
 
 /**
  * A whole feature recipe, from file to matrix: how to load the audio ({@link LoadOptions}), the MFCC
@@ -124,10 +125,12 @@ public final class FeatureSpec {
    * @param extractor an extractor for {@link #mfcc()} (see {@link #newExtractor()})
    * @return frames x values (one row when pooled)
    * @throws org.ser4j.audio.AudioFormatException if the file is not decodable audio
-   * @throws IllegalArgumentException if there is no audio after the offset, or too little for deltas
+   * @throws TooShortAudioException naming the file, if it holds fewer than {@link #minimumSamples()} samples
+   *     after the offset
+   * @throws IllegalArgumentException if {@code extractor} is for another MFCC configuration
    */
   public float[][] extract(Path file, MfccExtractor extractor) throws IOException {
-    return compute(AudioLoader.load(file, load), extractor);
+    return compute(AudioLoader.load(file, load), extractor, file.toString());
   }
 
   /**
@@ -137,16 +140,83 @@ public final class FeatureSpec {
    * @param loaded audio loaded as {@link #load()} says
    * @param extractor an extractor for {@link #mfcc()}
    * @return frames x values (one row when pooled)
-   * @throws IllegalArgumentException if the clip is empty, at another rate, or too short for deltas
+   * @throws TooShortAudioException if the clip holds fewer than {@link #minimumSamples()} samples (data, not a
+   *     caller mistake: the message says what it holds and what is needed)
+   * @throws IllegalArgumentException if {@code extractor} is for another MFCC configuration
    */
-  public float[][] compute(AudioClip loaded, MfccExtractor extractor) {
-    if (loaded.frameCount() == 0) {
-      throw new IllegalArgumentException("no audio after offset " + load.offset() + " s");
-    }
+  public float[][] compute(AudioClip loaded, MfccExtractor extractor) throws TooShortAudioException {
+    return compute(loaded, extractor, "<clip>");
+  }
+
+  /**
+   * {@link #compute(AudioClip, MfccExtractor)} naming the clip's source in its exceptions.
+   *
+   * @param loaded audio loaded as {@link #load()} says
+   * @param extractor an extractor for {@link #mfcc()}
+   * @param source the file path or a description such as {@code "<upload>"}, for messages
+   * @return frames x values (one row when pooled)
+   * @throws TooShortAudioException naming {@code source}, if the clip holds fewer than {@link #minimumSamples()}
+   *     samples
+   * @throws IllegalArgumentException if {@code extractor} is for another MFCC configuration
+   */
+  public float[][] compute(AudioClip loaded, MfccExtractor extractor, String source) throws TooShortAudioException {
     if (!extractor.config().equals(mfcc)) {
       throw new IllegalArgumentException("extractor is for " + extractor.config() + ", this spec needs " + mfcc);
     }
+    checkLongEnough(loaded, source);
     return fromMfcc(extractor.mfcc(loaded));
+  }
+
+  /**
+   * The fewest samples (at the MFCC's rate, after the offset) this spec can featurise: enough for one frame,
+   * or for nine with deltas (librosa's delta window is nine frames wide). 1 sample for the notebook recipe,
+   * 8 hops (0.19 s at 22050 Hz) for the stats and framewise recipes.
+   *
+   * @return the minimum number of samples
+   */
+  public int minimumSamples() {
+    int need = deltas ? 9 : 1;
+    int lo = 1;
+    int hi = 1 << 26;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int frames;
+      try {
+        frames = mfcc.frameCount(mid);
+      } catch (IllegalArgumentException e) {
+        frames = 0; // shorter than one frame without centring
+      }
+      if (frames >= need) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Throws unless {@code loaded} holds at least {@link #minimumSamples()} samples.
+   *
+   * @param loaded audio loaded as {@link #load()} says
+   * @param source the file path or a description, for the message
+   * @throws TooShortAudioException naming {@code source}, what it holds and what is needed
+   */
+  public void checkLongEnough(AudioClip loaded, String source) throws TooShortAudioException {
+    int minimum = minimumSamples();
+    if (loaded.frameCount() >= minimum) {
+      return;
+    }
+    int rate = mfcc.sampleRate();
+    double have = (double) loaded.frameCount() / rate;
+    double need = (double) minimum / rate;
+    String needed = String.format(Locale.ROOT, "; the features need at least %.3f s (%.3f s in all)", need,
+        load.offset() + need);
+    String problem = loaded.frameCount() == 0
+        ? "no audio after the offset of " + load.offset() + " s" + (minimum > 1 ? needed : "")
+        : String.format(Locale.ROOT, "too short: %.3f s of audio after the offset of %s s", have, load.offset())
+            + needed;
+    throw new TooShortAudioException(source, have, need + load.offset(), problem);
   }
 
   /**

@@ -49,7 +49,7 @@ class FeatureSpecTest {
   }
 
   @Test
-  void computeAppliesDeltasThenPooling() {
+  void computeAppliesDeltasThenPooling() throws Exception {
     float[] y = new float[22050];
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) (0.3 * Math.sin(2 * Math.PI * 300 * i / 22050.0));
@@ -67,5 +67,32 @@ class FeatureSpecTest {
     assertThat(pooled).hasNumberOfRows(1);
     assertThat(pooled[0]).containsExactly(Pooling.mean(mfcc));
     assertThat(notebook.dimension()).isEqualTo(40);
+  }
+
+  @Test
+  void clipsTooShortForTheRecipeAreADataErrorNamingTheSourceNotAnIllegalArgument() {
+    FeatureSpec stats = FeatureSpec.stats(); // deltas: nine frames, 8 hops of 512 at 22050 Hz
+    assertThat(stats.minimumSamples()).isEqualTo(8 * 512);
+    MfccExtractor ex = stats.newExtractor();
+    AudioClip justShort = AudioClip.ofMono(22050, new float[8 * 512 - 1]);
+    assertThatThrownBy(() -> stats.compute(justShort, ex, "short.wav"))
+        .isInstanceOf(org.ser4j.audio.TooShortAudioException.class)
+        .hasMessageContaining("short.wav").hasMessageContaining("too short")
+        .hasMessageContaining("the features need at least 0.186 s");
+    AudioClip empty = AudioClip.ofMono(22050, new float[0]);
+    assertThatThrownBy(() -> stats.compute(empty, ex, "empty.wav"))
+        .isInstanceOf(org.ser4j.audio.TooShortAudioException.class)
+        .hasMessageContaining("no audio after the offset");
+    AudioClip enough = AudioClip.ofMono(22050, new float[8 * 512]);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> stats.compute(enough, ex, "ok.wav"))).isNull();
+    assertThat(FeatureSpec.notebook().minimumSamples()).isEqualTo(1);
+  }
+
+  @Test
+  void anExtractorForAnotherConfigurationIsACallerMistake() {
+    FeatureSpec stats = FeatureSpec.stats();
+    MfccExtractor other = MfccExtractor.create(MfccConfig.notebook(16000));
+    assertThatThrownBy(() -> stats.compute(AudioClip.ofMono(22050, new float[22050]), other))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extractor is for");
   }
 }

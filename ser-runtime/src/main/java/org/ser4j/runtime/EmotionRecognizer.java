@@ -107,29 +107,7 @@ public final class EmotionRecognizer {
     this.featureSpec = spec;
     this.featureProblem = spec == null ? problem : null;
     this.extractor = ex;
-    this.minimumSamples = spec == null ? 0 : minimumSamples(spec);
-  }
-
-  /** Fewest samples (at the spec's rate) giving the frames the spec needs: 1, or 9 for deltas. */
-  private static int minimumSamples(FeatureSpec spec) {
-    int need = spec.deltas() ? 9 : 1;
-    int lo = 1;
-    int hi = 1 << 26;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      int frames;
-      try {
-        frames = spec.mfcc().frameCount(mid);
-      } catch (IllegalArgumentException e) {
-        frames = 0;
-      }
-      if (frames >= need) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
+    this.minimumSamples = spec == null ? 0 : spec.minimumSamples();
   }
 
   private static float[][] rows(float[] flat, int nRows, int nCols) {
@@ -397,13 +375,7 @@ public final class EmotionRecognizer {
           AudioClip loaded = AudioLoader.load(f, spec.load());
           double have = (double) loaded.frameCount() / spec.mfcc().sampleRate();
           checkLongEnough(loaded, f.toString());
-          float[][] features;
-          try {
-            features = spec.compute(loaded, extractor);
-          } catch (IllegalArgumentException e) {
-            throw new TooShortAudioException(f.toString(), have, minimumDuration().toNanos() / 1e9,
-                "too short for the model's features: " + e.getMessage());
-          }
+          float[][] features = spec.compute(loaded, extractor, f.toString());
           try {
             inputs[i] = networkInput(features);
           } catch (IllegalArgumentException e) {
@@ -610,13 +582,7 @@ public final class EmotionRecognizer {
     FeatureSpec spec = featureSpec;
     double have = (double) loaded.frameCount() / spec.mfcc().sampleRate();
     checkLongEnough(loaded, source);
-    float[][] features;
-    try {
-      features = spec.compute(loaded, extractor);
-    } catch (IllegalArgumentException e) {
-      throw new TooShortAudioException(source, have, minimumDuration().toNanos() / 1e9,
-          "too short for the model's features: " + e.getMessage());
-    }
+    float[][] features = spec.compute(loaded, extractor, source);
     Prediction p = predictFeatures(features);
     return p.withQuality(Quality.of(loaded, spec, have));
   }
