@@ -379,9 +379,20 @@ public final class FeatureSpec {
     return mfcc.nMfcc() * (deltas ? 3 : 1) * (pooling == Summary.MEAN_STD ? 2 : 1);
   }
 
-  /** {@return every parameter as text: equal keys mean equal features for the same audio} */
+  /**
+   * Every parameter as text, from the one canonical serialisation ({@link #toMap()}, without the name):
+   * equal keys mean equal features for the same audio.
+   *
+   * @return {@code key=value;} pairs in {@link #toMap()}'s order
+   */
   public String cacheKey() {
-    return "v" + VERSION + ";" + load + ";" + mfcc + ";deltas=" + deltas + ";pooling=" + pooling;
+    StringBuilder b = new StringBuilder();
+    toMap().forEach((k, v) -> {
+      if (!k.equals("name")) {
+        b.append(k).append('=').append(v).append(';');
+      }
+    });
+    return b.toString();
   }
 
   @Override

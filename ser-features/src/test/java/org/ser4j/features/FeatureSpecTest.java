@@ -95,4 +95,32 @@ class FeatureSpecTest {
     assertThatThrownBy(() -> stats.compute(AudioClip.ofMono(22050, new float[22050]), other))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extractor is for");
   }
+
+  @Test
+  void specsThatDifferInAnyParameterHaveDifferentCacheKeysAndAreNotEqual() {
+    FeatureSpec stats = FeatureSpec.stats();
+    FeatureSpec sameAgain = FeatureSpec.of("stats", stats.load(), stats.mfcc(), true, FeatureSpec.Summary.MEAN_STD);
+    assertThat(sameAgain).isEqualTo(stats).hasSameHashCodeAs(stats);
+    assertThat(sameAgain.cacheKey()).isEqualTo(stats.cacheKey());
+    FeatureSpec[] variants = {
+      FeatureSpec.of("stats", stats.load(), stats.mfcc().toBuilder().fmin(1e-6).build(), true,
+          FeatureSpec.Summary.MEAN_STD),
+      FeatureSpec.of("stats", stats.load(), stats.mfcc().toBuilder().hopLength(256).build(), true,
+          FeatureSpec.Summary.MEAN_STD),
+      FeatureSpec.of("stats", org.ser4j.audio.LoadOptions.builder().sampleRate(22050).offset(0.0001).build(),
+          stats.mfcc(), true, FeatureSpec.Summary.MEAN_STD),
+      FeatureSpec.of("stats", stats.load(), stats.mfcc(), false, FeatureSpec.Summary.MEAN_STD),
+      FeatureSpec.of("stats", stats.load(), stats.mfcc(), true, FeatureSpec.Summary.MEAN),
+    };
+    for (FeatureSpec v : variants) {
+      assertThat(v.cacheKey()).as(v.toString()).isNotEqualTo(stats.cacheKey());
+      assertThat(v).isNotEqualTo(stats);
+    }
+    // the key is the canonical serialisation: every stored parameter appears in it
+    stats.toMap().forEach((k, val) -> {
+      if (!k.equals("name")) {
+        assertThat(stats.cacheKey()).contains(k + "=" + val + ";");
+      }
+    });
+  }
 }
