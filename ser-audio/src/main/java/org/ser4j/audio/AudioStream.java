@@ -38,6 +38,8 @@ public final class AudioStream implements Closeable {
   private final int inBlock;
   private final float[][] in;
   private final float[] mono;
+  /** Only floating-point encodings can decode to NaN or infinity: integer ones skip the scan. */
+  private final boolean mayBeNonFinite;
   private float[][] pending;
   private int pendingStart;
   private int pendingEnd;
@@ -56,6 +58,7 @@ public final class AudioStream implements Closeable {
     reader.seek(start);
     this.remaining = end - start;
     this.inChannels = info.channels();
+    this.mayBeNonFinite = info.encoding().canHoldNonFinite();
     this.outChannels = options.mono() ? 1 : inChannels;
     this.rate = options.sampleRate().orElse(nativeRate);
     if (rate != nativeRate) {
@@ -133,7 +136,7 @@ public final class AudioStream implements Closeable {
       if (got <= 0) {
         throw new IOException(name + ": stream ended at frame " + reader.position());
       }
-      for (int c = 0; c < inChannels; c++) {
+      for (int c = 0; c < inChannels && mayBeNonFinite; c++) {
         int bad = AudioLoader.firstNonFinite(in[c], 0, got);
         if (bad >= 0) {
           throw new MalformedAudioException(name, "the audio is not finite everywhere (sample " + in[c][bad]

@@ -52,4 +52,14 @@ public enum SampleEncoding {
   public String toString() {
     return label;
   }
+
+  /**
+   * Whether decoded samples of this encoding can be NaN or infinite: only the floating-point encodings
+   * can; integer PCM and G.711 decode to finite values by construction, so loaders skip the scan for them.
+   *
+   * @return true for {@link #FLOAT32} and {@link #FLOAT64}
+   */
+  public boolean canHoldNonFinite() {
+    return this == FLOAT32 || this == FLOAT64;
+  }
 }

@@ -80,6 +80,14 @@ class AudioStreamTest {
   }
 
   @Test
+  void onlyFloatingPointEncodingsAreScannedForNonFiniteSamples() {
+    // integer PCM and G.711 decode to at most 1.0 in magnitude by construction; the scan is skipped for them
+    for (SampleEncoding e : SampleEncoding.values()) {
+      assertThat(e.canHoldNonFinite()).as(e.name()).isEqualTo(e == SampleEncoding.FLOAT32 || e == SampleEncoding.FLOAT64);
+    }
+  }
+
+  @Test
   void nonFiniteAudioIsRejectedNamingTheFile() throws IOException {
     float[] x = new float[800];
     x[123] = Float.NaN;
