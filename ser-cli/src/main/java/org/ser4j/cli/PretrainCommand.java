@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.ser4j.audio.OutputFiles;
 import org.ser4j.data.Corpus;
+import org.ser4j.data.CorpusFormat;
 import org.ser4j.data.FeatureCache;
 import org.ser4j.data.LabelSet;
 import org.ser4j.data.Split;
@@ -77,7 +78,10 @@ final class PretrainCommand implements Callable<Integer> {
           + " speaker may be in both folders.")
   Path testData;
 
-  @Mixin CommonOptions.CorpusOption corpus;
+  @Option(names = "--corpus", defaultValue = "crema-d", paramLabel = "NAME",
+      converter = CommonOptions.CorpusConverter.class,
+      description = "Naming convention of both folders (default: ${DEFAULT-VALUE}).")
+  CorpusFormat format;
 
   @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
@@ -123,11 +127,11 @@ final class PretrainCommand implements Callable<Integer> {
       err.println("error: cannot write the model to " + CliFiles.describe(e) + " (checked before training)");
       return SerCli.EXIT_INPUT_FAILED;
     }
-    Corpus train = Corpus.scan(data, corpus.format, LabelSet.TESS);
-    Corpus test = Corpus.scan(testData, corpus.format, LabelSet.TESS);
+    Corpus train = Corpus.scan(data, format, LabelSet.TESS);
+    Corpus test = Corpus.scan(testData, format, LabelSet.TESS);
     if (train.utterances().isEmpty() || test.utterances().isEmpty()) {
       err.println("error: no labelled recordings found under " + (train.utterances().isEmpty() ? data : testData)
-          + " (--corpus " + corpus.format.id() + ")");
+          + " (--corpus " + format.id() + ")");
       return SerCli.EXIT_INPUT_FAILED;
     }
     TreeSet<String> trainSpeakers = speakers(train.utterances());
@@ -250,7 +254,7 @@ final class PretrainCommand implements Callable<Integer> {
     Path name = folder.toAbsolutePath().normalize().getFileName();
     String range = speakers.size() <= 10 ? String.join(", ", speakers)
         : speakers.first() + " to " + speakers.last();
-    return String.format(Locale.ROOT, "%s folder '%s': %d clips of %d speakers (%s)", corpus.format.id(), name,
+    return String.format(Locale.ROOT, "%s folder '%s': %d clips of %d speakers (%s)", format.id(), name,
         utts.size(), speakers.size(), range);
   }
 
