@@ -160,7 +160,8 @@ final class EvaluateCommand implements Callable<Integer> {
     if (output.json) {
       out.println(grouped.toJson());
     } else {
-      out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%s%n", model, ev.total(), ev.accuracy(),
+      out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%s%n",
+          model != null ? model : "the pretrained model", ev.total(), ev.accuracy(),
           ev.macroF1(), cross ? " (over the " + labels.size() + " shared labels; " + notShared
               + " files of other labels not scored)" : "");
       out.println(speakerTable(grouped));

@@ -60,6 +60,6 @@ class PretrainedDefaultTest {
     CliRun run = CliRun.of("evaluate", "--data", dir.toString(), "--corpus", "crema-d");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.outLines()[0]).startsWith("model: the pretrained model (org.ser4j:ser-pretrained");
-    assertThat(run.out()).contains("accuracy");
+    assertThat(run.out()).contains("the pretrained model on 6 files: accuracy");
   }
 }
