@@ -168,6 +168,7 @@ final class PretrainCommand implements Callable<Integer> {
       out.println("  left out: " + p);
     }
     Provenance provenance = r.provenance(trainName).toBuilder()
+        .extra("train.speakers", String.join(",", trainSpeakers))
         .extra("test.data", testName + ", scored once after training")
         .extra("licence", CREMA_D_NOTICE)
         .build();
@@ -187,6 +188,7 @@ final class PretrainCommand implements Callable<Integer> {
     figures.put("preset", preset.id());
     figures.put("seed", Long.toString(seed.seed));
     figures.put("train.data", trainName);
+    figures.put("train.speakers", String.join(",", trainSpeakers));
     figures.put("train.validation", r.validation());
     figures.put("train.epochs", r.training().history().size() + " (best " + r.training().history().bestEpoch() + ")");
     figures.put("test.data", testName);
@@ -249,11 +251,11 @@ final class PretrainCommand implements Callable<Integer> {
     return s;
   }
 
-  /** "crema-d folder 'crema-d': 6142 clips of 75 speakers (1001-1091)": no machine paths. */
+  /** "crema-d folder 'crema-d': 6142 clips of 75 speakers (1001 ... 1091; ...)": no machine paths. */
   private String describe(Path folder, List<Utterance> utts, TreeSet<String> speakers) {
     Path name = folder.toAbsolutePath().normalize().getFileName();
     String range = speakers.size() <= 10 ? String.join(", ", speakers)
-        : speakers.first() + " to " + speakers.last();
+        : speakers.first() + " ... " + speakers.last() + "; every one listed in train.speakers";
     return String.format(Locale.ROOT, "%s folder '%s': %d clips of %d speakers (%s)", format.id(), name,
         utts.size(), speakers.size(), range);
   }

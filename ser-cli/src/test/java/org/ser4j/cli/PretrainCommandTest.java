@@ -67,6 +67,7 @@ class PretrainCommandTest {
     assertThat(p.corpus()).hasValueSatisfying(c -> assertThat(c).contains("60 clips of 5 speakers"));
     assertThat(p.extra().get("test.data")).contains("12 clips of 1 speakers (1006)");
     assertThat(p.extra().get("validation")).contains("grouped by speaker");
+    assertThat(p.extra().get("train.speakers")).isEqualTo("1001,1002,1003,1004,1005");
 
     Properties f = new Properties();
     try (InputStream in = Files.newInputStream(out.resolve("pretrained.properties"))) {

@@ -51,6 +51,10 @@ class PretrainedModelTest {
     assertThat(p.seed()).isPresent();
     assertThat(p.extra().get("validation")).contains("grouped by speaker");
     assertThat(p.extra().get("test.data")).contains("crema-d-sample");
+    // the training actors are listed, and none of them is a test actor
+    List<String> trained = List.of(p.extra().get("train.speakers").split(","));
+    assertThat(trained).hasSizeGreaterThan(10).doesNotContain("1009", "1019", "1025", "1040", "1065", "1079", "1081",
+        "1082");
   }
 
   @Test
