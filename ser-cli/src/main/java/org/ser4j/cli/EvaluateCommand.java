@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
         "2:usage error"})
 final class EvaluateCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model bundle.")
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "The model bundle (default: the pretrained model of org.ser4j:ser-pretrained).")
   Path model;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -67,9 +68,16 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     EmotionRecognizer recognizer;
     try {
-      recognizer = EmotionRecognizer.load(model);
+      Models.Loaded loaded = Models.load(model);
+      recognizer = loaded.recognizer();
+      if (loaded.pretrained()) {
+        (output.json ? spec.commandLine().getErr() : out).println("model: " + loaded.description());
+      }
     } catch (IOException e) {
       spec.commandLine().getErr().println("error: " + CliFiles.describe(e));
+      return SerCli.EXIT_INPUT_FAILED;
+    } catch (org.ser4j.runtime.PretrainedModelUnavailableException e) {
+      spec.commandLine().getErr().println("error: no --model given and " + e.getMessage());
       return SerCli.EXIT_INPUT_FAILED;
     }
     Path manifest = source.manifest;
@@ -152,7 +160,8 @@ final class EvaluateCommand implements Callable<Integer> {
     if (output.json) {
       out.println(grouped.toJson());
     } else {
-      out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%s%n", model, ev.total(), ev.accuracy(),
+      out.printf(Locale.ROOT, "%s on %d files: accuracy %.4f, macro-F1 %.4f%s%n",
+          model != null ? model : "the pretrained model", ev.total(), ev.accuracy(),
           ev.macroF1(), cross ? " (over the " + labels.size() + " shared labels; " + notShared
               + " files of other labels not scored)" : "");
       out.println(speakerTable(grouped));

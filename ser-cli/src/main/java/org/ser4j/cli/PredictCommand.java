@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Classify audio files with a model bundle: one line per file with the top emotion and the"
+    description = "Classify audio files with a model bundle (without --model: the pretrained model, named on the"
+        + " first line): one line per file with the top emotion and the"
         + " probability of every emotion (or one JSON object per line with --json). A file longer than four"
         + " windows, or any file when --window is given, is classified in sliding windows:"
         + " one line per window, then the overall result (the mean of the windows' probabilities, silent"
@@ -46,7 +47,9 @@ final class PredictCommand implements Callable<Integer> {
   /** Files longer than this many windows are classified in windows even without --window. */
   static final int LONG_FILE_WINDOWS = 4;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model bundle.")
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "The model bundle (default: the pretrained model of org.ser4j:ser-pretrained, trained on"
+          + " CREMA-D's 75 training actors).")
   Path model;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files.")
@@ -77,7 +80,12 @@ final class PredictCommand implements Callable<Integer> {
     double windowSeconds;
     double hopSeconds;
     try {
-      recognizer = EmotionRecognizer.load(model);
+      Models.Loaded loaded = Models.load(model);
+      recognizer = loaded.recognizer();
+      if (loaded.pretrained()) {
+        // JSON output stays one object per file: the note goes to stderr there
+        (json ? spec.commandLine().getErr() : out).println("model: " + loaded.description());
+      }
       windowSeconds = window != null ? window : StreamingRecognizer.defaultWindow(recognizer).toNanos() * 1e-9;
       hopSeconds = hop != null ? hop : windowSeconds / 2;
       if (hopSeconds > windowSeconds) {
@@ -90,6 +98,9 @@ final class PredictCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       spec.commandLine().getErr().println("error: " + CliFiles.describe(e));
+      return SerCli.EXIT_INPUT_FAILED;
+    } catch (org.ser4j.runtime.PretrainedModelUnavailableException e) {
+      spec.commandLine().getErr().println("error: no --model given and " + e.getMessage());
       return SerCli.EXIT_INPUT_FAILED;
     } catch (IllegalStateException e) {
       spec.commandLine().getErr().println("error: " + model + ": " + e.getMessage());

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "ser4j: speech emotion recognition on the JVM.",
     subcommands = {InspectCommand.class, ConvertCommand.class, FeaturesCommand.class, CorpusCommand.class,
       SplitCommand.class, TrainCommand.class, CvCommand.class, EvaluateCommand.class, PredictCommand.class,
-      ReproduceCommand.class, ImportKerasCommand.class, ServeCommand.class,
+      ReproduceCommand.class, ImportKerasCommand.class, ServeCommand.class, PretrainCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

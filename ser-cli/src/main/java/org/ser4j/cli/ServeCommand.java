@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {"Serve a model over HTTP until stopped (Ctrl-C):",
+    description = {"Serve a model (without --model: the pretrained model) over HTTP until stopped (Ctrl-C):",
       "  POST /api/predict  audio in the body (audio/wav, audio/x-wav, audio/aiff, application/octet-stream)"
           + " or multipart/form-data with a file: JSON with the top emotion, every probability, duration,"
           + " sample rate and per-window results",
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "MODEL",
-      description = "The model bundle (required for now: no pretrained model ships yet; train one with ser train).")
+      description = "The model bundle (default: the pretrained model of org.ser4j:ser-pretrained, trained on"
+          + " CREMA-D's 75 training actors).")
   Path model;
 
   @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
@@ -63,16 +64,17 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: --port must be in [0, 65535], not " + port);
       return SerCli.EXIT_USAGE;
     }
-    if (model == null) {
-      err.println("error: --model MODEL is required: no pretrained model ships with ser4j yet; train one with"
-          + " 'ser train --data DIR --out model.ser4j' and pass it with --model");
-      return SerCli.EXIT_USAGE;
-    }
     EmotionRecognizer recognizer;
+    String modelName;
     try {
-      recognizer = EmotionRecognizer.load(model);
+      Models.Loaded loaded = Models.load(model);
+      recognizer = loaded.recognizer();
+      modelName = loaded.description();
     } catch (IOException e) {
       err.println("error: " + CliFiles.describe(e));
+      return SerCli.EXIT_INPUT_FAILED;
+    } catch (org.ser4j.runtime.PretrainedModelUnavailableException e) {
+      err.println("error: no --model given and " + e.getMessage());
       return SerCli.EXIT_INPUT_FAILED;
     }
     SerServer server;
@@ -88,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
       return SerCli.EXIT_INPUT_FAILED;
     }
     server.start();
-    out.println("ser serve: " + model + " (" + String.join(", ", recognizer.labels()) + ")");
+    out.println("ser serve: " + modelName + " (" + String.join(", ", recognizer.labels()) + ")");
     out.println("listening on " + server.url() + "  (POST " + server.url() + "api/predict; Ctrl-C to stop)");
     out.flush();
     CountDownLatch latch = stop;

@@ -47,6 +47,16 @@ class ExamplesTest {
   }
 
   @Test
+  void thePretrainedModelClassifiesAWavFileIntoCremaDsSixEmotions() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ClassifyWithPretrained.run(List.of(files.get(0)), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertThat(out).startsWith("model: trained on crema-d").contains("Open Database License");
+    assertThat(out).containsPattern(java.util.regex.Pattern.quote(files.get(0).toString())
+        + ": (angry|disgust|fear|happy|neutral|sad) \\(");
+  }
+
+  @Test
   void liveMicrophoneSaysSoAndExitsCleanlyWithoutADevice() throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int windows = LiveMicrophone.run(EmotionRecognizer.load(model), 4, new PrintStream(buf, true, StandardCharsets.UTF_8));

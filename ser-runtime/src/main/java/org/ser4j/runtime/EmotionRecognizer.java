@@ -119,6 +119,77 @@ public final class EmotionRecognizer {
   }
 
   /**
+   * The class-path resource that holds the pretrained model bundle, shipped by the artifact
+   * {@value #PRETRAINED_ARTIFACT} (no leading slash: a {@link ClassLoader} resource name).
+   */
+  public static final String PRETRAINED_RESOURCE = "org/ser4j/pretrained/pretrained.ser4j";
+
+  /** The Maven coordinates ({@code groupId:artifactId}) of the artifact that ships the pretrained model. */
+  public static final String PRETRAINED_ARTIFACT = "org.ser4j:ser-pretrained";
+
+  private static final Object PRETRAINED_LOCK = new Object();
+  private static volatile EmotionRecognizer pretrained;
+
+  /**
+   * The pretrained general English model that ser4j ships: the {@code stats} recipe trained on the 75
+   * training actors of CREMA-D (six emotions: angry, disgust, fear, happy, neutral, sad). It comes with the
+   * artifact {@value #PRETRAINED_ARTIFACT} (add it beside ser-runtime, with the same version, or through
+   * {@code org.ser4j:ser4j-bom}); ser-runtime itself does not depend on it. What it was trained on, its
+   * held-out accuracy and the CREMA-D licence notice (the model is a Produced Work of CREMA-D under the Open
+   * Database License 1.0) are in {@code bundle().provenance()}.
+   *
+   * <pre>{@code
+   * EmotionRecognizer r = EmotionRecognizer.pretrained();   // loaded once, then shared
+   * r.predict(Path.of("clip.wav")).topLabel();
+   * }</pre>
+   *
+   * <p>The bundle is read from the class-path resource {@value #PRETRAINED_RESOURCE} (through this class's
+   * class loader, then the thread's context class loader) on the first call; later calls return the same
+   * recognizer, which is thread-safe.
+   *
+   * @return the pretrained recognizer
+   * @throws PretrainedModelUnavailableException when {@value #PRETRAINED_ARTIFACT} is not on the class path
+   *     (the message says which dependency to add), or its bundle cannot be read (the cause says why)
+   */
+  public static EmotionRecognizer pretrained() {
+    EmotionRecognizer r = pretrained;
+    if (r != null) {
+      return r;
+    }
+    synchronized (PRETRAINED_LOCK) {
+      if (pretrained == null) {
+        pretrained = pretrained(EmotionRecognizer.class.getClassLoader(),
+            Thread.currentThread().getContextClassLoader());
+      }
+      return pretrained;
+    }
+  }
+
+  /** Loads the pretrained bundle through the first of {@code loaders} (nulls skipped) that has it. */
+  static EmotionRecognizer pretrained(ClassLoader... loaders) {
+    URL url = null;
+    for (ClassLoader loader : loaders) {
+      if (loader != null && url == null) {
+        url = loader.getResource(PRETRAINED_RESOURCE);
+      }
+    }
+    if (url == null) {
+      throw new PretrainedModelUnavailableException("no pretrained model on the class path: add the dependency "
+          + PRETRAINED_ARTIFACT + " (the same version as ser-runtime, or through the BOM org.ser4j:ser4j-bom),"
+          + " which ships the resource " + PRETRAINED_RESOURCE + "; or load a model of your own with"
+          + " EmotionRecognizer.load(...)", null);
+    }
+    try {
+      EmotionRecognizer r = load(url);
+      LOG.debug("loaded the pretrained model from {}", url);
+      return r;
+    } catch (IOException e) {
+      throw new PretrainedModelUnavailableException("the pretrained model " + url + " (" + PRETRAINED_ARTIFACT
+          + ") cannot be read: " + e.getMessage() + "; use a matching version of " + PRETRAINED_ARTIFACT, e);
+    }
+  }
+
+  /**
    * Reads a bundle file on any file system (the default one, a jar or zip file system, an in-memory one).
    *
    * @param bundleFile the bundle
