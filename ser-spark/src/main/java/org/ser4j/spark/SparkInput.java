@@ -2,6 +2,9 @@ package org.ser4j.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -40,7 +43,16 @@ final class SparkInput {
         .mapPartitions(work, Encoders.row(schema));
     Dataset<Row> tooLarge = files.filter(col("length").gt(max)).select("path", "length")
         .map(new TooLarge(options.corpus().orElse(null), max, classify), Encoders.row(schema));
-    return read.union(tooLarge);
+    // Spark's file scan drops zero-length files before any task sees them: they are found in the file index
+    // (on the driver, where Spark already holds the listing) and reported, never silently left out
+    List<String> listed = new ArrayList<>();
+    for (String uri : files.inputFiles()) {
+      listed.add(new org.apache.hadoop.fs.Path(URI.create(uri)).toString()); // the path column's spelling
+    }
+    Dataset<Row> empty = spark.createDataset(listed, Encoders.STRING()).toDF("path")
+        .except(files.select("path"))
+        .map(new EmptyFile(options.corpus().orElse(null), classify), Encoders.row(schema));
+    return read.union(tooLarge).union(empty);
   }
 
   private static String anyCase(String ext) {
@@ -53,6 +65,25 @@ final class SparkInput {
       }
     }
     return sb.toString();
+  }
+
+  /** The error row of an empty file. */
+  private static final class EmptyFile implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final String corpus;
+    private final boolean classify;
+
+    EmptyFile(String corpus, boolean classify) {
+      this.corpus = corpus;
+      this.classify = classify;
+    }
+
+    @Override
+    public Row call(Row in) {
+      String path = in.getString(0);
+      CorpusFormat format = corpus == null ? null : CorpusFormat.byId(corpus).orElse(null);
+      return FileWork.errorRow(path, Names.parse(path, format), classify, path + ": empty file (0 bytes)");
+    }
   }
 
   /** The error row of a file over the size limit. */
