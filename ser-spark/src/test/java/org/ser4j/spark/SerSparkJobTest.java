@@ -39,13 +39,16 @@ class SerSparkJobTest {
 
   private static Run job(String... args) {
     PrintStream old = System.out;
+    PrintStream oldErr = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int exit;
     try (PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
       System.setOut(capture);
+      System.setErr(capture);
       exit = SerSparkJob.run(args);
     } finally {
       System.setOut(old);
+      System.setErr(oldErr);
     }
     return new Run(exit, buf.toString(StandardCharsets.UTF_8));
   }

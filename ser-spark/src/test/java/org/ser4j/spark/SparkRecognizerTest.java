@@ -75,7 +75,7 @@ class SparkRecognizerTest {
     Path crema = SparkTests.requireShared("crema-d-sample");
     ModelBundle bundle = SparkTests.bundle(FeatureSpec.stats(),
         List.of("angry", "disgust", "fear", "happy", "neutral", "sad"), 5);
-    // a subset for speed: the clips of one actor (about 80 files)
+    // a subset for speed: the clips of one actor (82 files)
     List<Row> rows = SparkRecognizer.classify(spark, crema + "/1065_*", bundle,
         AudioReadOptions.builder().corpus("crema-d").build()).collectAsList();
     assertThat(rows).hasSizeGreaterThan(50);
