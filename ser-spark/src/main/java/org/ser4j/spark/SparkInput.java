@@ -4,18 +4,28 @@ import static org.apache.spark.sql.functions.col;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.api.java.function.MapFunction;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.PartitioningAwareFileIndex;
 import org.apache.spark.sql.types.StructType;
 import org.ser4j.data.CorpusFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Lists and reads the audio files under a path with Spark's {@code binaryFile} source, then runs the work. */
 final class SparkInput {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkInput.class);
+
   /**
    * The file names read, as a Hadoop glob: the extensions a corpus scan accepts (wav, wave, aif, aiff, aifc,
    * w64), in any case. Decoding is by content, so a name only selects what is tried.
@@ -27,8 +37,9 @@ final class SparkInput {
   }
 
   /**
-   * One row per audio file under {@code path}: {@code work}'s rows for files up to the size limit, an error
-   * row for each larger file (never read).
+   * One row per audio file under {@code path}: {@code work}'s rows for the files read, and an error row for
+   * each file that is empty (Spark's scan drops those before any task sees them) or over the size limit
+   * (never read). Both are found in the file listing Spark already holds on the driver.
    */
   static Dataset<Row> run(SparkSession spark, String path, AudioReadOptions options, FileWork work,
       boolean classify) {
@@ -41,18 +52,54 @@ final class SparkInput {
     // the length filter is pushed into the source: files over the limit are never read
     Dataset<Row> read = files.filter(col("length").leq(max)).select("path", "content")
         .mapPartitions(work, Encoders.row(schema));
-    Dataset<Row> tooLarge = files.filter(col("length").gt(max)).select("path", "length")
-        .map(new TooLarge(options.corpus().orElse(null), max, classify), Encoders.row(schema));
-    // Spark's file scan drops zero-length files before any task sees them: they are found in the file index
-    // (on the driver, where Spark already holds the listing) and reported, never silently left out
-    List<String> listed = new ArrayList<>();
-    for (String uri : files.inputFiles()) {
-      listed.add(new org.apache.hadoop.fs.Path(URI.create(uri)).toString()); // the path column's spelling
+    String corpus = options.corpus().orElse(null);
+    CorpusFormat format = corpus == null ? null : CorpusFormat.byId(corpus).orElse(null);
+    List<Row> unread = new ArrayList<>();
+    for (FileStatus f : listing(files)) {
+      String p = f.getPath().toString(); // the path column's spelling
+      if (f.getLen() == 0) {
+        unread.add(FileWork.errorRow(p, Names.parse(p, format), classify, p + ": empty file (0 bytes)"));
+      } else if (f.getLen() > max) {
+        unread.add(FileWork.errorRow(p, Names.parse(p, format), classify, String.format(Locale.ROOT,
+            "%s: too large: %d bytes, over the limit of %d bytes a file (AudioReadOptions.maxFileBytes, "
+                + "--max-file-mb); not read", p, f.getLen(), max)));
+      }
     }
-    Dataset<Row> empty = spark.createDataset(listed, Encoders.STRING()).toDF("path")
-        .except(files.select("path"))
-        .map(new EmptyFile(options.corpus().orElse(null), classify), Encoders.row(schema));
-    return read.union(tooLarge).union(empty);
+    if (unread.isEmpty()) {
+      return read;
+    }
+    LOG.info("{} of the files under {} are empty or over {} bytes: error rows, not read", unread.size(), path, max);
+    return read.union(spark.createDataFrame(unread, schema));
+  }
+
+  /** Every file of the source's listing (with lengths; empty files included), as Spark listed it on the driver. */
+  private static List<FileStatus> listing(Dataset<Row> files) {
+    LogicalPlan plan = files.queryExecution().analyzed();
+    List<FileStatus> out = new ArrayList<>();
+    if (plan instanceof LogicalRelation lr && lr.relation() instanceof HadoopFsRelation fs
+        && fs.location() instanceof PartitioningAwareFileIndex index) {
+      scala.collection.Iterator<FileStatus> it = index.allFiles().iterator();
+      while (it.hasNext()) {
+        out.add(it.next());
+      }
+      return out;
+    }
+    // another Spark's plan shape: ask the file system for each listed file (slower, same result)
+    LOG.warn("unexpected plan for the binaryFile source ({}); reading file lengths one by one",
+        plan.getClass().getName());
+    Set<String> seen = new HashSet<>();
+    org.apache.hadoop.conf.Configuration conf = files.sparkSession().sessionState().newHadoopConf();
+    for (String uri : files.inputFiles()) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(URI.create(uri));
+      if (seen.add(p.toString())) {
+        try {
+          out.add(p.getFileSystem(conf).getFileStatus(p));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot read the length of " + p + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return out;
   }
 
   private static String anyCase(String ext) {
@@ -65,48 +112,5 @@ final class SparkInput {
       }
     }
     return sb.toString();
-  }
-
-  /** The error row of an empty file. */
-  private static final class EmptyFile implements MapFunction<Row, Row> {
-    private static final long serialVersionUID = 1L;
-    private final String corpus;
-    private final boolean classify;
-
-    EmptyFile(String corpus, boolean classify) {
-      this.corpus = corpus;
-      this.classify = classify;
-    }
-
-    @Override
-    public Row call(Row in) {
-      String path = in.getString(0);
-      CorpusFormat format = corpus == null ? null : CorpusFormat.byId(corpus).orElse(null);
-      return FileWork.errorRow(path, Names.parse(path, format), classify, path + ": empty file (0 bytes)");
-    }
-  }
-
-  /** The error row of a file over the size limit. */
-  private static final class TooLarge implements MapFunction<Row, Row> {
-    private static final long serialVersionUID = 1L;
-    private final String corpus;
-    private final long max;
-    private final boolean classify;
-
-    TooLarge(String corpus, long max, boolean classify) {
-      this.corpus = corpus;
-      this.max = max;
-      this.classify = classify;
-    }
-
-    @Override
-    public Row call(Row in) {
-      String path = in.getString(0);
-      long length = in.getLong(1);
-      CorpusFormat format = corpus == null ? null : CorpusFormat.byId(corpus).orElse(null);
-      return FileWork.errorRow(path, Names.parse(path, format), classify, String.format(Locale.ROOT,
-          "%s: too large: %d bytes, over the limit of %d bytes a file (AudioReadOptions.maxFileBytes, "
-              + "--max-file-mb); not read", path, length, max));
-    }
   }
 }
