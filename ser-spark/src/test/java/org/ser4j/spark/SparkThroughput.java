@@ -14,7 +14,7 @@ import org.ser4j.runtime.ModelBundle;
  * Throughput of ser-spark in local mode (not a test: a main the benchmarks README runs): the notebook
  * feature pass, and classification with a notebook-shaped model, over a folder (the 840-file TESS sample),
  * after warm-up runs in the same session, into Spark's {@code noop} sink (everything computed, nothing
- * written). Prints files/s per run.
+ * written), and the same feature pass in one JVM on two threads for comparison. Prints files/s per run.
  *
  * <pre>
  * java [JDK 17 --add-opens] -cp ser-spark/target/test-classes:ser-spark/target/ser-spark-VERSION-job.jar:$(cat ser-spark/target/spark-classpath.txt) \
@@ -41,6 +41,32 @@ public final class SparkThroughput {
       ModelBundle bundle = SparkTests.bundle(FeatureSpec.notebook(), List.of("angry", "disgust", "fear", "happy",
           "neutral", "pleasant_surprise", "sad"), 1);
       Path dir = Paths.get(in);
+      // the same feature pass in one JVM on two threads (what CorpusFeaturesBenchmark.noCache measures), in the
+      // same minutes, for a ratio that the machine's load does not distort
+      List<Path> wavs;
+      try (var walk = java.nio.file.Files.walk(dir)) {
+        wavs = walk.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".wav")).toList();
+      }
+      FeatureSpec notebook = FeatureSpec.notebook();
+      var extractor = notebook.newExtractor();
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+      try {
+        for (int i = 0; i < warmups + runs; i++) {
+          long start = System.nanoTime();
+          pool.submit(() -> wavs.parallelStream().forEach(p -> {
+            try {
+              notebook.extract(p, extractor);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })).get();
+          double s = (System.nanoTime() - start) / 1e9;
+          System.out.printf(Locale.ROOT, "one JVM, 2 threads, features %s run %d: %d files in %.2f s = %.0f files/s%n",
+              i < warmups ? "warm-up" : "measured", i + 1, wavs.size(), s, wavs.size() / s);
+        }
+      } finally {
+        pool.shutdown();
+      }
       long files = -1;
       for (String what : List.of("features", "classify")) {
         for (int i = 0; i < warmups + runs; i++) {
