@@ -85,6 +85,11 @@ class SerSparkJobTest {
     Run features = job("--in", in.toString(), "--out", out.toString(), "--overwrite", "--features", "notebook");
     assertThat(features.exit()).as(features.out()).isEqualTo(0);
     assertThat(features.out()).contains("3 files, 2 featurised, 1 could not be used");
+
+    // no input there: the job cannot run, and says why
+    Run missing = job("--in", tmp.resolve("missing").toString(), "--out", tmp.resolve("o2").toString());
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.out()).contains("ser-spark:").contains("missing");
   }
 
   @Test
