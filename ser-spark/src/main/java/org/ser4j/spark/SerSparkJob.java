@@ -26,14 +26,14 @@ import picocli.CommandLine.Option;
  * </pre>
  *
  * <p>Exit codes: 0 the output was written (files that could not be used are rows with an {@code error},
- * counted in the summary); 1 the job could not run (no input there, output exists without
- * {@code --overwrite}, an unusable model); 2 usage error. This is an application entry point: it prints a
+ * counted in the summary); 1 the job could not run (no input there, no audio files in it, output exists
+ * without {@code --overwrite}, an unusable model); 2 usage error. This is an application entry point: it prints a
  * summary line to standard output; the library classes only log.
  */
 @Command(name = "ser-spark", mixinStandardHelpOptions = true, versionProvider = SerSparkJob.Version.class,
     description = "Features (and emotions, with --model) of every audio file under --in, as Parquet in --out.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:written (unusable files are rows with an error)", "1:the job could not run",
+    exitCodeList = {"0:written (unusable files are rows with an error)", "1:the job could not run (or found no audio files)",
         "2:usage error"})
 public final class SerSparkJob implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "DIR",
@@ -118,6 +118,11 @@ public final class SerSparkJob implements Callable<Integer> {
       List<Row> errors = written.filter(col(SerColumns.ERROR).isNotNull()).select(SerColumns.ERROR).limit(20)
           .collectAsList();
       long errorCount = written.filter(col(SerColumns.ERROR).isNotNull()).count();
+      if (total == 0) {
+        commandSpec.commandLine().getErr().println("ser-spark: no audio files (names ending in wav, wave, aif,"
+            + " aiff, aifc or w64) under " + in + "; wrote an empty " + out);
+        return 1;
+      }
       stdout.printf(Locale.ROOT, "ser-spark: %d files, %d %s, %d could not be used; wrote %s in %.1f s "
               + "(%.0f files/s)%n", total, total - errorCount, model == null ? "featurised" : "classified",
           errorCount, out, seconds, total / Math.max(seconds, 1e-9));

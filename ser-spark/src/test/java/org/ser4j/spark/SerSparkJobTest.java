@@ -90,6 +90,13 @@ class SerSparkJobTest {
     Run missing = job("--in", tmp.resolve("missing").toString(), "--out", tmp.resolve("o2").toString());
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.out()).contains("ser-spark:").contains("missing");
+
+    // a folder without audio files: nothing to work on
+    Path none = Files.createDirectories(tmp.resolve("no-audio"));
+    Files.writeString(none.resolve("readme.txt"), "no audio here");
+    Run empty = job("--in", none.toString(), "--out", tmp.resolve("o3").toString());
+    assertThat(empty.exit()).as(empty.out()).isEqualTo(1);
+    assertThat(empty.out()).contains("no audio files");
   }
 
   @Test
