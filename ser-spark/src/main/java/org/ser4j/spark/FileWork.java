@@ -53,6 +53,9 @@ final class FileWork implements MapPartitionsFunction<Row, Row> {
     this.modelName = modelName;
   }
 
+  private static final int FEATURE_COLUMNS = schema(false).size();
+  private static final int CLASSIFY_COLUMNS = schema(true).size();
+
   /** {@return the rows' schema: with the prediction's columns when {@code classify}} */
   static StructType schema(boolean classify) {
     List<StructField> f = new ArrayList<>();
@@ -95,7 +98,7 @@ final class FileWork implements MapPartitionsFunction<Row, Row> {
 
   /** An error row: the file's labels and the message, nulls elsewhere. */
   static Row errorRow(String path, Names.Labels labels, boolean classify, String message) {
-    Object[] v = new Object[classify ? 14 : 10];
+    Object[] v = new Object[classify ? CLASSIFY_COLUMNS : FEATURE_COLUMNS];
     v[0] = path;
     v[1] = labels.corpus();
     v[2] = labels.speaker();
@@ -142,7 +145,7 @@ final class FileWork implements MapPartitionsFunction<Row, Row> {
         for (int t = 0; t < m.length; t++) {
           System.arraycopy(m[t], 0, flat, t * dim, dim);
         }
-        Object[] v = new Object[classify ? 14 : 10];
+        Object[] v = new Object[classify ? CLASSIFY_COLUMNS : FEATURE_COLUMNS];
         v[0] = path;
         v[1] = labels.corpus();
         v[2] = labels.speaker();
