@@ -58,39 +58,31 @@ final class DoubleRealFft {
     complex(a, -1);
     double z0r = a[0];
     double z0i = a[1];
-    for (int k = 1; k < m - k; k++) {
+    // E[k] = (Z[k] + conj Z[m-k]) / 2, O[k] = (Z[k] - conj Z[m-k]) / 2i, X[k] = E[k] + w^k O[k], w = e^(-2 pi i / n)
+    for (int k = 1; k <= m - k; k++) {
       int j = m - k;
       double zkr = a[2 * k];
       double zki = a[2 * k + 1];
       double zjr = a[2 * j];
       double zji = a[2 * j + 1];
-      // E[k] = (Z[k] + conj Z[m-k]) / 2, O[k] = (Z[k] - conj Z[m-k]) / 2i, X[k] = E[k] + w^k O[k]
-      double[] xk = combine(zkr, zki, zjr, zji, k);
-      double[] xj = combine(zjr, zji, zkr, zki, j);
-      a[2 * k] = xk[0];
-      a[2 * k + 1] = xk[1];
-      a[2 * j] = xj[0];
-      a[2 * j + 1] = xj[1];
-    }
-    if (m > 1) {
-      int k = m / 2; // X[m/2] = conj(Z[m/2]) (w^(m/2) = -i)
-      double[] xk = combine(a[2 * k], a[2 * k + 1], a[2 * k], a[2 * k + 1], k);
-      a[2 * k] = xk[0];
-      a[2 * k + 1] = xk[1];
+      double er = 0.5 * (zkr + zjr);
+      double ei = 0.5 * (zki - zji);
+      double or = 0.5 * (zki + zji);
+      double oi = -0.5 * (zkr - zjr);
+      double c = splitCos[k];
+      double s = -splitSin[k];
+      a[2 * k] = er + c * or - s * oi;
+      a[2 * k + 1] = ei + c * oi + s * or;
+      if (j != k) {
+        // for m - k: E' = conj E, O' = conj O
+        double c2 = splitCos[j];
+        double s2 = -splitSin[j];
+        a[2 * j] = er + c2 * or + s2 * oi;
+        a[2 * j + 1] = -ei - c2 * oi + s2 * or;
+      }
     }
     a[0] = z0r + z0i;
     a[1] = z0r - z0i;
-  }
-
-  private double[] combine(double zkr, double zki, double zjr, double zji, int k) {
-    double er = 0.5 * (zkr + zjr);
-    double ei = 0.5 * (zki - zji);
-    // (Z[k] - conj Z[j]) / 2i = ((zki + zji) - i (zkr - zjr)) / 2
-    double or = 0.5 * (zki + zji);
-    double oi = -0.5 * (zkr - zjr);
-    double c = splitCos[k];
-    double s = -splitSin[k];
-    return new double[] {er + c * or - s * oi, ei + c * oi + s * or};
   }
 
   /**
@@ -107,13 +99,24 @@ final class DoubleRealFft {
       double xki = a[2 * k + 1];
       double xjr = a[2 * j];
       double xji = a[2 * j + 1];
-      double[] zk = uncombine(xkr, xki, xjr, xji, k);
-      a[2 * k] = zk[0];
-      a[2 * k + 1] = zk[1];
+      double er = 0.5 * (xkr + xjr);
+      double ei = 0.5 * (xki - xji);
+      double dr = 0.5 * (xkr - xjr);
+      double di = 0.5 * (xki + xji);
+      double c = splitCos[k];
+      double s = splitSin[k]; // w^-k = cos + i sin
+      double or = dr * c - di * s;
+      double oi = dr * s + di * c;
+      a[2 * k] = er - oi; // Z = E + i O
+      a[2 * k + 1] = ei + or;
       if (j != k) {
-        double[] zj = uncombine(xjr, xji, xkr, xki, j);
-        a[2 * j] = zj[0];
-        a[2 * j + 1] = zj[1];
+        // for m - k: E' = conj E, D' = -conj D
+        double c2 = splitCos[j];
+        double s2 = splitSin[j];
+        double or2 = -dr * c2 - di * s2;
+        double oi2 = -dr * s2 + di * c2;
+        a[2 * j] = er - oi2;
+        a[2 * j + 1] = -ei + or2;
       }
     }
     // k = 0: E = (X0 + Xm) / 2, O = (X0 - Xm) / 2
@@ -126,19 +129,6 @@ final class DoubleRealFft {
     for (int i = 0; i < n; i++) {
       a[i] *= f;
     }
-  }
-
-  private double[] uncombine(double xkr, double xki, double xjr, double xji, int k) {
-    double er = 0.5 * (xkr + xjr);
-    double ei = 0.5 * (xki - xji);
-    double dr = 0.5 * (xkr - xjr);
-    double di = 0.5 * (xki + xji);
-    double c = splitCos[k];
-    double s = splitSin[k]; // w^-k = cos + i sin
-    double or = dr * c - di * s;
-    double oi = dr * s + di * c;
-    // Z = E + i O
-    return new double[] {er - oi, ei + or};
   }
 
   /** In-place complex radix-2 FFT of size m on interleaved pairs; sign -1 forward, +1 inverse (unscaled). */

@@ -196,6 +196,15 @@ public final class Pitch {
    *     without centring
    */
   public float[] yin(float[] y) {
+    return yin(y, null);
+  }
+
+  /**
+   * {@link #yin(float[])}, also writing each frame's aperiodicity (the cumulative mean normalised difference at
+   * the chosen period, 0 for a perfectly periodic frame, about 1 for noise) into {@code aperiodicity} when it is
+   * not null; a voicing decision for callers that cannot afford pyin.
+   */
+  float[] yin(float[] y, float[] aperiodicity) {
     SpectralFeatures.requireFinite(y);
     int frames = frameCount(y.length);
     float[] padded = Spectrograms.pad(y, frameLength, center, padMode);
@@ -219,6 +228,9 @@ public final class Pitch {
         period = globalMin;
       }
       out[t] = (float) (sampleRate / (minPeriod + period + shifts[period]));
+      if (aperiodicity != null) {
+        aperiodicity[t] = (float) yinFrame[period];
+      }
     }
     return out;
   }
