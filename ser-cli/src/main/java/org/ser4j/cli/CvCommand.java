@@ -56,7 +56,7 @@ final class CvCommand implements Callable<Integer> {
       description = "What no fold shares with its training part (default: ${DEFAULT-VALUE}).")
   Splits.Strategy strategy;
 
-  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
+  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|voice|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
   Preset preset;
 

@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin CommonOptions.CorpusOption corpus;
 
-  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
+  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|voice|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
   Preset preset;
 
