@@ -245,6 +245,9 @@ public final class Experiment {
    * @param millis wall-clock milliseconds of the stages {@code features}, {@code training}, {@code evaluation}
    * @param validation how the validation set used during training was chosen (e.g. {@code "validation held out
    *     of the training part, grouped by speaker (...)"}); part of the bundle's provenance
+   * @param normalizeBy how the input was standardised in training
+   * @param evaluationWithoutProfile with {@link NormalizeBy#SPEAKER}, scores on the held-out part with the
+   *     global statistics (no profile); null otherwise (see {@link #evaluationWithoutProfile()})
    */
   public record Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures,
       FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis,
