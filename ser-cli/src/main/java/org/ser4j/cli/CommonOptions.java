@@ -91,6 +91,18 @@ final class CommonOptions {
     }
   }
 
+  /** {@code global} or {@code speaker}, for {@code --normalize}. */
+  static final class NormalizeConverter implements ITypeConverter<org.ser4j.model.Experiment.NormalizeBy> {
+    @Override
+    public org.ser4j.model.Experiment.NormalizeBy convert(String value) {
+      return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "global" -> org.ser4j.model.Experiment.NormalizeBy.GLOBAL;
+        case "speaker" -> org.ser4j.model.Experiment.NormalizeBy.SPEAKER;
+        default -> throw new TypeConversionException("'" + value + "' is not global or speaker");
+      };
+    }
+  }
+
   /** An integer of at least 1. */
   static final class PositiveIntConverter implements ITypeConverter<Integer> {
     @Override

@@ -56,9 +56,18 @@ final class CvCommand implements Callable<Integer> {
       description = "What no fold shares with its training part (default: ${DEFAULT-VALUE}).")
   Splits.Strategy strategy;
 
-  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
+  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|voice|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
   Preset preset;
+
+  @Option(names = "--normalize", defaultValue = "global", paramLabel = "global|speaker",
+      converter = CommonOptions.NormalizeConverter.class,
+      description = "How the network input is standardised in training: global (one mean/std over the training"
+          + " data) or speaker (each training speaker's clips z-scored with that speaker's own statistics; pooled"
+          + " presets only). With speaker, the test part is scored with each test speaker's profile built from"
+          + " that speaker's own unlabelled test clips, and without (global statistics); the model then works"
+          + " best with `ser evaluate --profile speaker` (default: ${DEFAULT-VALUE}).")
+  Experiment.NormalizeBy normalize;
 
   @Mixin CommonOptions.EpochsOption epochs;
 
@@ -102,13 +111,16 @@ final class CvCommand implements Callable<Integer> {
     }
     Map<String, Double> accuracy = new LinkedHashMap<>();
     Map<String, Double> macroF1 = new LinkedHashMap<>();
+    Map<String, Double> accuracyNoProfile = new LinkedHashMap<>();
+    boolean bySpeaker = normalize == Experiment.NormalizeBy.SPEAKER;
     List<String> rows = new ArrayList<>();
     long[][] pooled = null;
     List<String> labels = null;
     int leftOut = 0;
     for (int i = 0; i < splits.size(); i++) {
       Split s = splits.get(i);
-      Experiment.Builder b = Experiment.builder(c, s).preset(preset).seed(seed.seed).cache(featureCache);
+      Experiment.Builder b = Experiment.builder(c, s).preset(preset).seed(seed.seed).cache(featureCache)
+          .normalize(normalize);
       if (epochs.epochs != null) {
         b.epochs(epochs.epochs);
       }
@@ -125,6 +137,7 @@ final class CvCommand implements Callable<Integer> {
       String name = "fold " + (i + 1);
       accuracy.put(name, ev.accuracy());
       macroF1.put(name, ev.macroF1());
+      accuracyNoProfile.put(name, r.evaluationWithoutProfile().accuracy());
       String speakers = String.join("+", new java.util.TreeSet<>(s.test().stream().map(u -> u.speaker()).toList()));
       if (labels == null) {
         labels = ev.labels();
@@ -142,6 +155,10 @@ final class CvCommand implements Callable<Integer> {
           + " %d epochs, best %d; validation: %s); test speakers %s", name, ev.accuracy(), ev.macroF1(), ev.total(),
           r.trainFeatures().size(), r.training().history().size(), r.training().history().bestEpoch(),
           r.validation(), speakers);
+      if (bySpeaker) {
+        row += String.format(Locale.ROOT, "; with each test speaker's profile (without a profile: accuracy %.4f)",
+            r.evaluationWithoutProfile().accuracy());
+      }
       rows.add(row);
       if (!output.json) {
         stdout.println(row);
@@ -159,13 +176,25 @@ final class CvCommand implements Callable<Integer> {
             accuracy.get(k), macroF1.get(k)));
       }
       sb.append("],\"accuracy\":").append(acc.toJson()).append(",\"macroF1\":").append(f1.toJson())
-          .append(String.format(Locale.ROOT, ",\"pooledAccuracy\":%.6f,\"preset\":\"%s\",\"by\":\"%s\",\"seed\":%d}",
-              all.accuracy(), preset.id(), strategy.name().toLowerCase(Locale.ROOT), seed.seed));
+          .append(String.format(Locale.ROOT, ",\"pooledAccuracy\":%.6f,\"preset\":\"%s\",\"by\":\"%s\",\"seed\":%d,"
+              + "\"normalize\":\"%s\"",
+              all.accuracy(), preset.id(), strategy.name().toLowerCase(Locale.ROOT), seed.seed,
+              normalize.name().toLowerCase(Locale.ROOT)));
+      if (bySpeaker) {
+        sb.append(",\"accuracyWithoutProfile\":").append(GroupedEvaluation.Spread.of(accuracyNoProfile).toJson());
+      }
+      sb.append('}');
       stdout.println(sb);
     } else {
       stdout.printf(Locale.ROOT, "accuracy %.4f +- %.4f over %d folds (min %.4f, max %.4f); macro-F1 %.4f +- %.4f;"
           + " pooled accuracy %.4f on %d clips%n", acc.mean(), acc.std(), acc.count(), acc.min(), acc.max(),
           f1.mean(), f1.std(), all.accuracy(), all.total());
+      if (bySpeaker) {
+        GroupedEvaluation.Spread np = GroupedEvaluation.Spread.of(accuracyNoProfile);
+        stdout.printf(Locale.ROOT, "speaker normalisation: the accuracy above is with each test speaker's profile"
+            + " (from that speaker's unlabelled test clips); without a profile (global statistics) %.4f +- %.4f"
+            + " (min %.4f, max %.4f)%n", np.mean(), np.std(), np.min(), np.max());
+      }
       if (leftOut > 0) {
         stdout.println(leftOut + " utterance(s) left out (features could not be computed): run `ser corpus "
             + data + "` to see why");

@@ -61,6 +61,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions.JsonOption output;
 
+  @Option(names = "--profile", defaultValue = "none", paramLabel = "none|speaker",
+      description = "speaker: standardise each speaker's clips with that speaker's profile, built from all of"
+          + " the speaker's clips in the evaluated set without their labels (what an app can do with a user's"
+          + " unlabelled speech); none: the model's global statistics (default: ${DEFAULT-VALUE}). Models with"
+          + " pooled features only; best with a model trained with `--normalize speaker`.")
+  String profile;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -117,6 +124,24 @@ final class EvaluateCommand implements Callable<Integer> {
         scored.add(u);
       }
     }
+    boolean withProfiles;
+    switch (profile.trim().toLowerCase(Locale.ROOT)) {
+      case "none" -> withProfiles = false;
+      case "speaker" -> withProfiles = true;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--profile must be none or"
+          + " speaker, not '" + profile + "'");
+    }
+    if (withProfiles) {
+      if (recognizer.bundle().normalization().isEmpty()
+          || recognizer.featureSpec().pooling() == org.ser4j.features.FeatureSpec.Summary.NONE) {
+        spec.commandLine().getErr().println("error: " + model + ": --profile speaker needs a model with pooled"
+            + " features and an input normalisation (stats, voice), this one has "
+            + (recognizer.bundle().normalization().isEmpty() ? "no normalisation" : "frame-sequence features"));
+        return SerCli.EXIT_INPUT_FAILED;
+      }
+      failed += scoreWithProfiles(recognizer, utts, scored, labels, modelIndex, actual, predicted, speakers, out);
+      scored = List.of();
+    }
     try (ProgressDisplay bar = ProgressDisplay.create(spec.commandLine().getErr(), "evaluating")) {
       int chunk = 64;
       for (int from = 0; from < scored.size(); from += chunk) {
@@ -169,6 +194,79 @@ final class EvaluateCommand implements Callable<Integer> {
       out.println(Reports.confusionTable(ev));
     }
     return failed > 0 ? SerCli.EXIT_INPUT_FAILED : 0;
+  }
+
+  /**
+   * Scores {@code scored} with speaker profiles: every clip of {@code all} is featurised once, each speaker's
+   * profile is built from the vectors of that speaker's clips (labels unused), and each scored clip is classified
+   * with its speaker's profile (the global statistics for a speaker with fewer than two usable clips).
+   *
+   * @return the number of scored files left out
+   */
+  private int scoreWithProfiles(EmotionRecognizer recognizer, List<Utterance> all, List<Utterance> scored,
+      List<String> labels, int[] modelIndex, List<Integer> actual, List<Integer> predicted, List<String> speakers,
+      PrintWriter out) {
+    Map<Path, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Path, IOException> errors = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    try (ProgressDisplay bar = ProgressDisplay.create(spec.commandLine().getErr(), "features")) {
+      all.parallelStream().forEach(u -> {
+        try {
+          vectors.put(u.path(), recognizer.featureVector(u.path()));
+        } catch (IOException e) {
+          errors.put(u.path(), e);
+        }
+        synchronized (bar) {
+          bar.progress(done.incrementAndGet(), all.size());
+        }
+      });
+    }
+    Map<String, List<float[]>> bySpeaker = new TreeMap<>();
+    for (Utterance u : all) {
+      float[] v = vectors.get(u.path());
+      if (v != null) {
+        bySpeaker.computeIfAbsent(u.speaker(), k -> new ArrayList<>()).add(v);
+      }
+    }
+    Map<String, org.ser4j.runtime.SpeakerProfile> profiles = new HashMap<>();
+    List<String> without = new ArrayList<>();
+    bySpeaker.forEach((sp, vs) -> {
+      if (vs.size() >= org.ser4j.runtime.SpeakerProfile.MIN_CLIPS) {
+        profiles.put(sp, org.ser4j.runtime.SpeakerProfile.ofVectors(vs));
+      } else {
+        without.add(sp);
+      }
+    });
+    if (!output.json) {
+      out.printf(Locale.ROOT, "speaker profiles: %d speakers, each from its own unlabelled clips in the evaluated"
+          + " set (%d clips)%s%n", profiles.size(), vectors.size(), without.isEmpty() ? ""
+              : "; without a profile (fewer than " + org.ser4j.runtime.SpeakerProfile.MIN_CLIPS
+                  + " usable clips, global statistics): " + without);
+    }
+    int failed = 0;
+    for (Utterance u : scored) {
+      float[] v = vectors.get(u.path());
+      if (v == null) {
+        IOException e = errors.get(u.path());
+        String reason = e instanceof AudioFormatException a ? a.problem() : CliFiles.describe(e);
+        String prefix = u.path() + ": ";
+        out.println(prefix + "left out: " + (reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason));
+        failed++;
+        continue;
+      }
+      org.ser4j.runtime.SpeakerProfile p = profiles.get(u.speaker());
+      Prediction pr = p == null ? recognizer.predictPooled(v) : recognizer.predictPooled(v, p);
+      int best = 0;
+      for (int i = 1; i < modelIndex.length; i++) {
+        if (pr.probability(modelIndex[i]) > pr.probability(modelIndex[best])) {
+          best = i;
+        }
+      }
+      actual.add(labels.indexOf(u.label()));
+      predicted.add(best);
+      speakers.add(u.speaker());
+    }
+    return failed;
   }
 
   /** Per-speaker accuracy lines and their spread. */

@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin CommonOptions.CorpusOption corpus;
 
-  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|notebook|framewise",
+  @Option(names = "--preset", defaultValue = "stats", paramLabel = "stats|voice|notebook|framewise",
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
   Preset preset;
 
@@ -62,6 +62,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "Share of the training part (speakers, words or utterances) held out for validation"
           + " (default: ${DEFAULT-VALUE}).")
   double validationFraction;
+
+  @Option(names = "--normalize", defaultValue = "global", paramLabel = "global|speaker",
+      converter = CommonOptions.NormalizeConverter.class,
+      description = "How the network input is standardised in training: global (one mean/std over the training"
+          + " data) or speaker (each training speaker's clips z-scored with that speaker's own statistics; pooled"
+          + " presets only). With speaker, the test part is scored with each test speaker's profile built from"
+          + " that speaker's own unlabelled test clips, and without (global statistics); the model then works"
+          + " best with `ser evaluate --profile speaker` (default: ${DEFAULT-VALUE}).")
+  Experiment.NormalizeBy normalize;
 
   @Mixin CommonOptions.EpochsOption epochs;
 
@@ -109,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
     Split s = manifest != null ? Manifest.read(manifest)
         : Splits.of(split.strategy, c.utterances(), fraction.testFraction, seed.seed);
     Experiment.Builder experiment = Experiment.builder(c, s).preset(preset).seed(seed.seed)
-        .validationFraction(validationFraction)
+        .validationFraction(validationFraction).normalize(normalize)
         .cache(noCache ? null : new FeatureCache(cache != null ? cache : TrainingRun.defaultCacheDir()));
     if (epochs.epochs != null) {
       experiment.epochs(epochs.epochs);
@@ -138,9 +147,11 @@ final class TrainCommand implements Callable<Integer> {
       return SerCli.EXIT_INPUT_FAILED;
     }
     stdout.println("validation: " + r.validation());
-    stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f -> %s%n",
+    stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f%s -> %s%n",
         r.training().history().size(), r.training().history().bestEpoch(), r.millis().get("training") / 1000.0,
-        r.evaluation().accuracy(), r.evaluation().macroF1(), out);
+        r.evaluation().accuracy(), r.evaluation().macroF1(), normalize == Experiment.NormalizeBy.SPEAKER
+            ? String.format(Locale.ROOT, " with each test speaker's profile (without: accuracy %.4f, macro-F1 %.4f)",
+                r.evaluationWithoutProfile().accuracy(), r.evaluationWithoutProfile().macroF1()) : "", out);
     boolean anyLeftOut = !r.trainFeatures().problems().isEmpty() || !r.testFeatures().problems().isEmpty();
     return anyLeftOut ? SerCli.EXIT_INPUT_FAILED : 0;
   }

@@ -38,6 +38,16 @@ class CvCommandTest {
   }
 
   @Test
+  void speakerNormalisationReportsTheFoldsWithAndWithoutProfiles() {
+    CliRun run = CliRun.of("cv", "--data", corpus.toString(), "--folds", "2", "--epochs", "1", "--no-cache",
+        "--normalize", "speaker");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).containsPattern("fold 1: accuracy .*; with each test speaker's profile \\(without a"
+        + " profile: accuracy [0-9.]+\\)")
+        .containsPattern("speaker normalisation: .* without a profile \\(global statistics\\) [0-9.]+ \\+- [0-9.]+");
+  }
+
+  @Test
   void moreFoldsThanSpeakersIsAClearError() {
     CliRun run = CliRun.of("cv", "--data", corpus.toString(), "--folds", "3", "--no-cache");
     assertThat(run.exitCode()).isEqualTo(1);

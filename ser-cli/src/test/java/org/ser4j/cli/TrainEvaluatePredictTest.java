@@ -66,6 +66,33 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void speakerNormalisedTrainingIsRecordedAndEvaluateBuildsOneProfilePerSpeaker() throws IOException {
+    Path spk = dir.resolve("spk.ser4j");
+    CliRun run = CliRun.of("train", "--data", corpus.toString(), "--epochs", "2", "--no-cache", "--normalize",
+        "speaker", "--out", spk.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).containsPattern("with each test speaker's profile \\(without: accuracy [0-9.]+");
+    EmotionRecognizer r = EmotionRecognizer.load(spk);
+    assertThat(r.speakerNormalized()).isTrue();
+    assertThat(r.bundle().provenance().normalization()).contains("speaker");
+    CliRun profiled = CliRun.of("evaluate", "--model", spk.toString(), "--data", corpus.toString(), "--profile",
+        "speaker");
+    assertThat(profiled.exitCode()).as(profiled.out() + profiled.err()).isZero();
+    assertThat(profiled.out()).contains("speaker profiles: 2 speakers, each from its own unlabelled clips in the"
+        + " evaluated set (42 clips)").contains("on 42 files: accuracy");
+    CliRun plain = CliRun.of("evaluate", "--model", spk.toString(), "--data", corpus.toString());
+    assertThat(plain.exitCode()).isZero();
+    assertThat(plain.out()).doesNotContain("speaker profiles");
+    CliRun bad = CliRun.of("evaluate", "--model", spk.toString(), "--data", corpus.toString(), "--profile", "user");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--profile must be none or speaker");
+    CliRun badTrain = CliRun.of("train", "--data", corpus.toString(), "--normalize", "clip", "--out",
+        dir.resolve("x.ser4j").toString());
+    assertThat(badTrain.exitCode()).isEqualTo(2);
+    assertThat(badTrain.err()).contains("'clip' is not global or speaker");
+  }
+
+  @Test
   void evaluateScoresEveryFileWithThePlainJavaRecognizer() {
     CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", corpus.toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

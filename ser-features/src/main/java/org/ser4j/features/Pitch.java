@@ -2,7 +2,6 @@ package org.ser4j.features;
 
 import java.util.Objects;
 import org.apache.commons.math3.special.Beta;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.ser4j.features.MfccConfig.PadMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +68,10 @@ public final class Pitch {
   private final int minPeriod;
   private final int maxPeriod;
   private final int fftSize;
-  private final DoubleFFT_1D fft;
+  private final DoubleRealFft fft;
   private final double[] thresholds;
-  private final double[] betaProbs;
+  /** pyin's beta prior over thresholds: computed on first use (commons-math3 is needed by pyin only). */
+  private volatile double[] betaProbs;
   private final int binsPerSemitone;
   private final int nPitchBins;
   private volatile Transitions transitions;
@@ -101,7 +101,7 @@ public final class Pitch {
       n <<= 1;
     }
     this.fftSize = n;
-    this.fft = new DoubleFFT_1D(n);
+    this.fft = new DoubleRealFft(n); // n is a power of two: no JTransforms needed
 
     this.thresholds = new double[nThresholds + 1];
     double step = 1.0 / nThresholds;
@@ -109,10 +109,6 @@ public final class Pitch {
       thresholds[i] = i * step;
     }
     thresholds[nThresholds] = 1.0;
-    this.betaProbs = new double[nThresholds];
-    for (int i = 0; i < nThresholds; i++) {
-      betaProbs[i] = betaCdf(thresholds[i + 1]) - betaCdf(thresholds[i]);
-    }
     this.binsPerSemitone = (int) Math.ceil(1.0 / resolution);
     this.nPitchBins = (int) Math.floor(12 * binsPerSemitone * log2(fmax / fmin)) + 1;
     if (sampleRate / fmin >= frameLength / 2) {
@@ -200,6 +196,15 @@ public final class Pitch {
    *     without centring
    */
   public float[] yin(float[] y) {
+    return yin(y, null);
+  }
+
+  /**
+   * {@link #yin(float[])}, also writing each frame's aperiodicity (the cumulative mean normalised difference at
+   * the chosen period, 0 for a perfectly periodic frame, about 1 for noise) into {@code aperiodicity} when it is
+   * not null; a voicing decision for callers that cannot afford pyin.
+   */
+  float[] yin(float[] y, float[] aperiodicity) {
     SpectralFeatures.requireFinite(y);
     int frames = frameCount(y.length);
     float[] padded = Spectrograms.pad(y, frameLength, center, padMode);
@@ -223,6 +228,9 @@ public final class Pitch {
         period = globalMin;
       }
       out[t] = (float) (sampleRate / (minPeriod + period + shifts[period]));
+      if (aperiodicity != null) {
+        aperiodicity[t] = (float) yinFrame[period];
+      }
     }
     return out;
   }
@@ -286,6 +294,7 @@ public final class Pitch {
    * returns the voiced probability.
    */
   private double observe(double[] yinFrame, double[] shifts, double[] obs) {
+    double[] betaProbs = betaProbs();
     int len = yinFrame.length;
     int[] troughs = new int[len];
     int nTroughs = 0;
@@ -365,6 +374,19 @@ public final class Pitch {
   /** {@code scipy.stats.boltzmann.pmf(k, lambda, n)}: {@code (1 - e^-l) e^(-l k) / (1 - e^(-l n))}. */
   private static double boltzmannPmf(int k, double lambda, int n) {
     return -Math.expm1(-lambda) * Math.exp(-lambda * k) / -Math.expm1(-lambda * n);
+  }
+
+  /** pyin's prior probability of each threshold interval (a beta distribution), computed once. */
+  private double[] betaProbs() {
+    double[] p = betaProbs;
+    if (p == null) {
+      p = new double[nThresholds];
+      for (int i = 0; i < nThresholds; i++) {
+        p[i] = betaCdf(thresholds[i + 1]) - betaCdf(thresholds[i]);
+      }
+      betaProbs = p;
+    }
+    return p;
   }
 
   private double betaCdf(double x) {

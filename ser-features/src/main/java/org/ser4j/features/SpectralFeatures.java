@@ -2,7 +2,6 @@ package org.ser4j.features;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.ser4j.features.MfccConfig.PadMode;
 import org.ser4j.features.MfccConfig.Window;
 
@@ -23,7 +22,8 @@ import org.ser4j.features.MfccConfig.Window;
  * ({@code frame_length} 2048, {@code hop_length} 512, centred; {@code rms} pads with zeros, {@code zero_crossing_rate}
  * repeats the edge samples, as librosa does).
  *
- * <p>The STFT runs in double precision (JTransforms' {@code DoubleFFT_1D}), as librosa's does through
+ * <p>The STFT runs in double precision (ser4j's own FFT for power-of-two {@code n_fft}, so that the recognizer
+ * needs no JTransforms; JTransforms' {@code DoubleFFT_1D} for other sizes), as librosa's does through
  * {@code numpy.fft}, then rounds to float32 like librosa's {@code complex64} result.
  *
  * <p>Instances are immutable and thread-safe (the window and FFT plan are computed once, working buffers per
@@ -35,14 +35,18 @@ public final class SpectralFeatures {
   private final int sampleRate;
   private final StftConfig stft;
   private final double[] windowWeights;
-  private final DoubleFFT_1D fftPlan;
+  /** ser4j's double FFT for powers of two; JTransforms (optional dependency) for other sizes. */
+  private final DoubleRealFft fftPlan;
+  private final Object jtPlan;
   private final double[] freq;
 
   private SpectralFeatures(Builder b) {
     this.sampleRate = b.sampleRate;
     this.stft = b.stft;
     this.windowWeights = doubleWindow(stft.window(), stft.winLength(), stft.nFft());
-    this.fftPlan = new DoubleFFT_1D(stft.nFft());
+    int nFft = stft.nFft();
+    this.fftPlan = DoubleRealFft.supports(nFft) ? new DoubleRealFft(nFft) : null;
+    this.jtPlan = fftPlan == null && nFft > 1 ? JTransformsDouble.plan(nFft) : null;
     this.freq = fftFrequencies(sampleRate, stft.nFft());
   }
 
@@ -122,7 +126,11 @@ public final class SpectralFeatures {
         row[0] = (float) Math.abs(a[0]);
         continue;
       }
-      fftPlan.realForward(a);
+      if (fftPlan != null) {
+        fftPlan.realForward(a);
+      } else {
+        JTransformsDouble.realForward(jtPlan, a);
+      }
       row[0] = Math.abs((float) a[0]);
       int half = (nFft - 1) / 2;
       int plain = (nFft & 1) == 0 ? half : half - 1;

@@ -61,6 +61,24 @@ public final class Experiment {
   private final ValidationSource validationSource;
   private final double validationFraction;
   private final Long seed;
+  private final NormalizeBy normalizeBy;
+
+  /**
+   * How the network input is standardised in training. With {@link #SPEAKER} the features must be pooled (one
+   * vector per clip) and the speaker of every utterance known.
+   */
+  public enum NormalizeBy {
+    /** One mean and std over the training data (the preset's standardisation; the default). */
+    GLOBAL,
+    /**
+     * Each training speaker's vectors are z-scored with that speaker's own statistics
+     * ({@link org.ser4j.runtime.SpeakerProfile#standardize}); the test part is scored twice, with each test
+     * speaker's profile built from that speaker's own (unlabelled) test clips ({@link Result#evaluation()}) and
+     * with the global training statistics ({@link Result#evaluationWithoutProfile()}). The bundle records
+     * {@code normalization=speaker} and holds the global statistics, the recognizer's fallback without a profile.
+     */
+    SPEAKER
+  }
 
   /** Where the validation set used during training (early stopping, validation curves) comes from. */
   public enum ValidationSource {
@@ -89,6 +107,7 @@ public final class Experiment {
     this.validationSource = b.validationSource;
     this.validationFraction = b.validationFraction;
     this.seed = b.seed;
+    this.normalizeBy = b.normalizeBy;
   }
 
   /** An experiment on {@code split} of {@code corpus}; by default the {@link Preset#STATS} preset, seed 42. */
@@ -131,8 +150,25 @@ public final class Experiment {
     }
 
     List<String> labels = Corpus.labelsOf(all);
+    org.ser4j.runtime.Normalization global = null;
+    FeatureSet rawTrainFeatures = trainFeatures;
+    FeatureSet rawTestFeatures = testFeatures;
+    FeatureDataset testWithoutProfile = null;
+    if (normalizeBy == NormalizeBy.SPEAKER) {
+      SpeakerNormalizer.requirePooled(spec);
+      global = SpeakerNormalizer.global(trainFeatures);
+      trainFeatures = SpeakerNormalizer.bySpeaker(trainFeatures, global);
+      if (testFeatures.size() > 0) {
+        testWithoutProfile = CorpusDatasets.of(SpeakerNormalizer.globally(testFeatures, global), labels);
+        testFeatures = SpeakerNormalizer.bySpeaker(testFeatures, global);
+      }
+    }
     FeatureDataset test = CorpusDatasets.of(testFeatures, labels);
-    ModelConfig config = adjust.apply(preset.modelConfig(labels.size())).numClasses(labels.size()).build();
+    ModelConfig.Builder configBuilder = adjust.apply(preset.modelConfig(labels.size())).numClasses(labels.size());
+    if (normalizeBy == NormalizeBy.SPEAKER) {
+      configBuilder.standardize(false); // the vectors are standardised per speaker already
+    }
+    ModelConfig config = configBuilder.build();
     FeatureDataset fit;
     FeatureDataset validation;
     String validationDescription;
@@ -168,9 +204,16 @@ public final class Experiment {
     millis.put("training", (System.nanoTime() - t1) / 1_000_000);
     long t2 = System.nanoTime();
     Evaluation evaluation = training.evaluate(test);
+    Evaluation withoutProfile = null;
+    if (normalizeBy == NormalizeBy.SPEAKER) {
+      withoutProfile = testWithoutProfile == null ? evaluation : training.evaluate(testWithoutProfile);
+      // the bundle holds the global statistics: the recognizer's input without a profile, replaced by a profile
+      training = new TrainingResult(training.config(), training.network(), training.history(), training.labels(),
+          global);
+    }
     millis.put("evaluation", (System.nanoTime() - t2) / 1_000_000);
-    return new Result(corpus, split, preset, trainFeatures, testFeatures, training, evaluation,
-        Map.copyOf(millis), validationDescription);
+    return new Result(corpus, split, preset, rawTrainFeatures, rawTestFeatures, training, evaluation,
+        Map.copyOf(millis), validationDescription, normalizeBy, withoutProfile);
   }
 
   private static FeatureSet subset(FeatureSet all, List<Utterance> part) {
@@ -202,10 +245,42 @@ public final class Experiment {
    * @param millis wall-clock milliseconds of the stages {@code features}, {@code training}, {@code evaluation}
    * @param validation how the validation set used during training was chosen (e.g. {@code "validation held out
    *     of the training part, grouped by speaker (...)"}); part of the bundle's provenance
+   * @param normalizeBy how the input was standardised in training
+   * @param evaluationWithoutProfile with {@link NormalizeBy#SPEAKER}, scores on the held-out part with the
+   *     global statistics (no profile); null otherwise (see {@link #evaluationWithoutProfile()})
    */
   public record Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures,
       FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis,
-      String validation) {
+      String validation, NormalizeBy normalizeBy, Evaluation evaluationWithoutProfile) {
+
+    /**
+     * A result of global normalisation (as before speaker normalisation existed).
+     *
+     * @param corpus the corpus it read
+     * @param split the split
+     * @param preset the preset
+     * @param trainFeatures the training part's features
+     * @param testFeatures the held-out part's features
+     * @param training the trained network
+     * @param evaluation scores on the held-out part
+     * @param millis stage timings
+     * @param validation how the validation set was chosen
+     */
+    public Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures, FeatureSet testFeatures,
+        TrainingResult training, Evaluation evaluation, Map<String, Long> millis, String validation) {
+      this(corpus, split, preset, trainFeatures, testFeatures, training, evaluation, millis, validation,
+          NormalizeBy.GLOBAL, null);
+    }
+
+    /**
+     * Scores on the held-out part with the global training statistics, no speaker profile: with
+     * {@link NormalizeBy#SPEAKER} the recognizer's fallback (then {@link #evaluation()} is the score with each test
+     * speaker's profile); with {@link NormalizeBy#GLOBAL} simply {@link #evaluation()}.
+     */
+    @Override
+    public Evaluation evaluationWithoutProfile() {
+      return evaluationWithoutProfile != null ? evaluationWithoutProfile : evaluation;
+    }
 
     /**
      * What this result says of its training data, for a bundle's {@link Provenance}: the corpus (named by
@@ -213,15 +288,19 @@ public final class Experiment {
      * paths), the split with the counts actually used, the augmentation (none), the held-out scores.
      */
     public Provenance provenance(String corpusDescription) {
-      return Provenance.builder()
+      Provenance.Builder b = Provenance.builder()
           .corpus(corpusDescription, corpus.format().id(), corpusIdentity(corpus))
           .split(split.description(), trainFeatures.size(), testFeatures.size(), trainFeatures.problems().size(),
               testFeatures.problems().size())
           .augmentation("none")
+          .normalization(normalizeBy == NormalizeBy.SPEAKER ? "speaker" : "global")
           .extra("validation", validation)
           .metric("test.accuracy", evaluation.accuracy())
-          .metric("test.macro_f1", evaluation.macroF1())
-          .build();
+          .metric("test.macro_f1", evaluation.macroF1());
+      if (normalizeBy == NormalizeBy.SPEAKER) {
+        b.metric("test.accuracy.no_profile", evaluationWithoutProfile().accuracy());
+      }
+      return b.build();
     }
 
     /**
@@ -280,6 +359,7 @@ public final class Experiment {
     private ValidationSource validationSource = ValidationSource.TRAINING_PART;
     private double validationFraction = 0.1;
     private Long seed;
+    private NormalizeBy normalizeBy = NormalizeBy.GLOBAL;
 
     private Builder(Corpus corpus, Split split) {
       this.corpus = requireNonNull(corpus, "corpus");
@@ -355,6 +435,17 @@ public final class Experiment {
     }
 
     /** The experiment; nothing runs until {@link Experiment#run()}. */
+    /**
+     * How the input is standardised in training ({@link NormalizeBy#GLOBAL} by default).
+     *
+     * @param how global or per speaker
+     * @return this builder
+     */
+    public Builder normalize(NormalizeBy how) {
+      this.normalizeBy = requireNonNull(how, "how");
+      return this;
+    }
+
     public Experiment build() {
       return new Experiment(this);
     }

@@ -16,7 +16,13 @@ public enum Preset {
    * Utterance statistics (mean and standard deviation of 40 MFCCs, deltas and delta-deltas: 240 values,
    * standardised) read as a one-step sequence by the framewise network: {@link ModelConfig#stats(int)}.
    */
-  STATS;
+  STATS,
+  /**
+   * Features that carry emotion across voices: MFCC statistics with percentiles plus prosodic and voice-quality
+   * descriptors ({@link FeatureSpec#voice()}, 703 values, standardised), read as a one-step sequence by the
+   * framewise network, as {@link #STATS}.
+   */
+  VOICE;
 
   /** The feature recipe this preset trains and predicts on (stored in every bundle it produces). */
   public FeatureSpec featureSpec() {
@@ -24,6 +30,7 @@ public enum Preset {
       case NOTEBOOK -> FeatureSpec.notebook();
       case FRAMEWISE -> FeatureSpec.framewise();
       case STATS -> FeatureSpec.stats();
+      case VOICE -> FeatureSpec.voice();
     };
   }
 
@@ -33,6 +40,7 @@ public enum Preset {
       case NOTEBOOK -> ModelConfig.notebookBuilder();
       case FRAMEWISE -> ModelConfig.framewiseBuilder(FeatureSpec.framewise().dimension());
       case STATS -> ModelConfig.statsBuilder(FeatureSpec.stats().dimension());
+      case VOICE -> ModelConfig.statsBuilder(FeatureSpec.voice().dimension()).name("voice");
     };
     return b.numClasses(numClasses);
   }
@@ -53,6 +61,6 @@ public enum Preset {
         return p;
       }
     }
-    throw new IllegalArgumentException("unknown preset '" + id + "' (known: notebook, framewise, stats)");
+    throw new IllegalArgumentException("unknown preset '" + id + "' (known: notebook, framewise, stats, voice)");
   }
 }

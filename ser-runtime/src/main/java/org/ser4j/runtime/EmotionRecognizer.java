@@ -650,12 +650,134 @@ public final class EmotionRecognizer {
 
   /** Features and network for a clip loaded as the spec says (mono, at its rate). */
   private Prediction predictLoaded(AudioClip loaded, String source) throws TooShortAudioException {
+    return predictLoaded(loaded, source, null);
+  }
+
+  /** As {@link #predictLoaded(AudioClip, String)}, standardised with {@code profile} when it is not null. */
+  private Prediction predictLoaded(AudioClip loaded, String source, SpeakerProfile profile)
+      throws TooShortAudioException {
     FeatureSpec spec = featureSpec;
     double have = (double) loaded.frameCount() / spec.mfcc().sampleRate();
-    checkLongEnough(loaded, source);
-    float[][] features = spec.compute(loaded, extractor, source);
-    Prediction p = predictFeatures(features);
+    float[][] features = featuresOf(loaded, source);
+    Prediction p = profile == null ? predictFeatures(features) : predictPooled(features[0], profile);
     return p.withQuality(Quality.of(loaded, spec, have));
+  }
+
+  private float[][] featuresOf(AudioClip loaded, String source) throws TooShortAudioException {
+    checkLongEnough(loaded, source);
+    return featureSpec.compute(loaded, extractor, source);
+  }
+
+  // ---------------------------------------------------------------- speaker profiles
+
+  /**
+   * Whether the model was trained with speaker normalisation ({@link Provenance#normalization()} is
+   * {@code "speaker"}): it then works best with a {@link SpeakerProfile} of the speaker; without one the input is
+   * standardised with the training data's global statistics.
+   *
+   * @return true for a speaker-normalised model
+   */
+  public boolean speakerNormalized() {
+    return bundle.provenance().normalization().map("speaker"::equals).orElse(false);
+  }
+
+  /**
+   * The pooled feature vector of a file as this model computes it (before any normalisation): what a
+   * {@link SpeakerProfile} is built from.
+   *
+   * @param file an audio file
+   * @return the vector of {@link ModelBundle#inputLength()} values
+   * @throws AudioFormatException naming the file, if it is not usable audio or too short
+   * @throws IOException if it cannot be read
+   * @throws IllegalStateException if the bundle has no usable feature recipe, or its features are not pooled
+   */
+  public float[] featureVector(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    requirePooledRecipe();
+    return featuresOf(AudioLoader.load(file, featureSpec.load()), file.toString())[0];
+  }
+
+  /**
+   * {@link #featureVector(Path)} of a clip at any rate (loaded as the recipe says first).
+   *
+   * @param clip the audio
+   * @return the vector
+   * @throws TooShortAudioException if the clip is shorter than {@link #minimumDuration()}
+   * @throws IllegalStateException if the bundle has no usable feature recipe, or its features are not pooled
+   */
+  public float[] featureVector(AudioClip clip) throws TooShortAudioException {
+    Objects.requireNonNull(clip, "clip");
+    requirePooledRecipe();
+    return featuresOf(AudioLoader.load(clip, featureSpec.load()), "<clip>")[0];
+  }
+
+  private void requirePooledRecipe() {
+    if (featureSpec().pooling() == FeatureSpec.Summary.NONE) {
+      throw new IllegalStateException("this model reads frame sequences ('" + featureSpec.name() + "'): speaker"
+          + " profiles need a model with pooled features (stats, voice, notebook)");
+    }
+  }
+
+  /**
+   * Classifies a file with its speaker's profile: as {@link #predict(Path)}, but the input is standardised with
+   * the profile ({@link SpeakerProfile#standardize}) instead of the bundle's global statistics.
+   *
+   * @param file the audio file
+   * @param profile the speaker's profile, built for this model
+   * @return the prediction, with its quality notes
+   * @throws AudioFormatException naming the file, if it is not usable audio or too short
+   * @throws IOException if it cannot be read
+   * @throws IllegalArgumentException if the profile has another size than the model's input
+   * @throws IllegalStateException if the model has no input normalisation or reads frame sequences
+   */
+  public Prediction predict(Path file, SpeakerProfile profile) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(profile, "profile");
+    requirePooledRecipe();
+    return predictLoaded(AudioLoader.load(file, featureSpec.load()), file.toString(), profile);
+  }
+
+  /**
+   * {@link #predict(Path, SpeakerProfile)} for a clip at any rate.
+   *
+   * @param clip the audio
+   * @param profile the speaker's profile
+   * @return the prediction
+   * @throws TooShortAudioException if the clip is shorter than {@link #minimumDuration()}
+   */
+  public Prediction predict(AudioClip clip, SpeakerProfile profile) throws TooShortAudioException {
+    Objects.requireNonNull(clip, "clip");
+    Objects.requireNonNull(profile, "profile");
+    requirePooledRecipe();
+    return predictLoaded(AudioLoader.load(clip, featureSpec.load()), "<clip>", profile);
+  }
+
+  /**
+   * Classifies a pooled feature vector standardised with a speaker's profile:
+   * {@code z = profile.standardize(features, globalStd)} replaces the bundle's {@code (x - mean) / std}.
+   *
+   * @param features the raw pooled vector ({@link #featureVector(Path)})
+   * @param profile the speaker's profile
+   * @return the prediction
+   * @throws IllegalArgumentException if the sizes differ or a value is not finite
+   * @throws IllegalStateException if the model has no input normalisation
+   */
+  public Prediction predictPooled(float[] features, SpeakerProfile profile) {
+    Objects.requireNonNull(features, "features");
+    Objects.requireNonNull(profile, "profile");
+    if (mean == null) {
+      throw new IllegalStateException("this model has no input normalisation, so a speaker profile has nothing to"
+          + " replace (train with standardisation, e.g. the stats or voice preset)");
+    }
+    checkFinite(features, 0);
+    float[] globalStd = bundle.normalization().orElseThrow().std();
+    float[] z = profile.standardize(features, globalStd);
+    // the network standardises with the bundle's statistics: hand it mean + std * z, which they map back to z
+    float[] x = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      x[i] = (float) (mean[i] + (double) globalStd[i] * z[i]);
+    }
+    return predictPooled(x);
   }
 
   private Prediction predictFeatures(float[][] features) {

@@ -33,6 +33,7 @@ public final class Provenance {
   static final String MODEL_CONFIG = "recipe.model";
   static final String SEED = "recipe.seed";
   static final String AUGMENTATION = "recipe.augmentation";
+  static final String NORMALIZATION = "recipe.normalization";
   static final String EPOCHS_RUN = "training.epochs.run";
   static final String EPOCHS_BEST = "training.epochs.best";
   static final String METRIC_PREFIX = "metrics.";
@@ -147,6 +148,16 @@ public final class Provenance {
   /** The data augmentation applied in training ({@code "none"} when none). */
   public Optional<String> augmentation() {
     return get(AUGMENTATION);
+  }
+
+  /**
+   * How training standardised the network input: {@code "global"} (one mean/std over the training data, the
+   * bundle's normalisation) or {@code "speaker"} (each training speaker's vectors z-scored with that speaker's own
+   * statistics; the bundle's normalisation then holds the global statistics for use without a
+   * {@link SpeakerProfile}). Empty for bundles written before this was recorded, which were global.
+   */
+  public Optional<String> normalization() {
+    return get(NORMALIZATION);
   }
 
   /** Epochs trained. */
@@ -270,6 +281,11 @@ public final class Provenance {
     /** The augmentation applied in training ({@code "none"} for none). */
     public Builder augmentation(String description) {
       return put(AUGMENTATION, description);
+    }
+
+    /** How training standardised the input: {@code "global"} or {@code "speaker"}; see {@link Provenance#normalization()}. */
+    public Builder normalization(String how) {
+      return put(NORMALIZATION, how);
     }
 
     /** Epochs trained and the epoch whose weights the model holds. */

@@ -79,6 +79,7 @@ public final class StreamingRecognizer {
   private final double[][] recent;
   private final double[] sum;
   private final String name;
+  private final SpeakerProfile profile; // null: the bundle's global statistics
   private int ringPos;
   private long total;
   private long nextEnd;
@@ -90,6 +91,7 @@ public final class StreamingRecognizer {
   private StreamingRecognizer(Builder b) {
     this.recognizer = b.recognizer;
     this.rate = b.sampleRate;
+    this.profile = b.profile;
     FeatureSpec spec = recognizer.featureSpec();
     Duration w = b.window != null ? b.window : defaultWindow(recognizer);
     this.window = samples(w, "window");
@@ -256,7 +258,8 @@ public final class StreamingRecognizer {
     System.arraycopy(ring, 0, w, first, n - first);
     Prediction p;
     try {
-      p = recognizer.predict(AudioClip.ofMono(rate, w), name + "@" + total);
+      p = profile == null ? recognizer.predict(AudioClip.ofMono(rate, w), name + "@" + total)
+          : recognizer.predict(AudioClip.ofMono(rate, w), profile);
     } catch (TooShortAudioException e) {
       throw new IllegalStateException("window shorter than the model's minimum: " + e.getMessage(), e);
     }
@@ -297,6 +300,7 @@ public final class StreamingRecognizer {
     private int smoothing = 1;
     private Consumer<WindowPrediction> listener;
     private String name = "<stream>";
+    private SpeakerProfile profile;
 
     private Builder(EmotionRecognizer recognizer, int sampleRate) {
       this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
@@ -351,6 +355,18 @@ public final class StreamingRecognizer {
      */
     public Builder listener(Consumer<WindowPrediction> consumer) {
       this.listener = Objects.requireNonNull(consumer, "listener");
+      return this;
+    }
+
+    /**
+     * Classifies every window with this speaker's profile ({@link EmotionRecognizer#predict(AudioClip,
+     * SpeakerProfile)}) instead of the bundle's global statistics: the stream of one known (enrolled) speaker.
+     *
+     * @param speaker the speaker's profile, built for this model
+     * @return this builder
+     */
+    public Builder profile(SpeakerProfile speaker) {
+      this.profile = Objects.requireNonNull(speaker, "profile");
       return this;
     }
 

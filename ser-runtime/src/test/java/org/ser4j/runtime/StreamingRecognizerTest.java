@@ -78,6 +78,32 @@ class StreamingRecognizerTest {
   }
 
   @Test
+  void aStreamWithAProfileClassifiesEveryWindowWithIt() throws Exception {
+    FeatureSpec spec = FeatureSpec.stats();
+    Random r = new Random(11);
+    EmotionRecognizer rec = EmotionRecognizer.of(ModelBundle.builder().sequenceInput()
+        .addLayer(TestBundles.lstm(r, spec.dimension(), 6)).addLayer(TestBundles.dense(r, 6, 7, Activation.SOFTMAX))
+        .labels(TestBundles.EMOTIONS).featureSpec(spec)
+        .normalization(new Normalization(TestBundles.random(r, spec.dimension(), 1),
+            TestBundles.positive(r, spec.dimension()))).build());
+    int rate = 16000;
+    float[] y = LoadFromAnywhereTest.Signals.voiceLike(rate, 5, 4).channel(0);
+    SpeakerProfile p = new SpeakerProfile.Accumulator()
+        .add(rec.featureVector(AudioClip.ofMono(rate, Arrays.copyOfRange(y, 0, 3 * rate))))
+        .add(rec.featureVector(AudioClip.ofMono(rate, Arrays.copyOfRange(y, 2 * rate, 5 * rate)))).profile();
+    List<StreamingRecognizer.WindowPrediction> got = new ArrayList<>();
+    StreamingRecognizer s = StreamingRecognizer.builder(rec, rate).window(Duration.ofSeconds(3))
+        .hop(Duration.ofSeconds(1)).profile(p).listener(got::add).build();
+    pushInBlocks(s, y, 2);
+    assertThat(got).hasSize(3);
+    for (StreamingRecognizer.WindowPrediction w : got) {
+      AudioClip clip = AudioClip.ofMono(rate, Arrays.copyOfRange(y, (int) w.startSample(), (int) w.endSample()));
+      assertThat(w.prediction().toArray()).containsExactly(rec.predict(clip, p).toArray());
+      assertThat(w.prediction().toArray()).isNotEqualTo(rec.predict(clip).toArray());
+    }
+  }
+
+  @Test
   void blockSizeDoesNotChangeTheResults() {
     EmotionRecognizer r = recognizer(FeatureSpec.stats());
     float[] y = LoadFromAnywhereTest.Signals.voiceLike(8000, 6.0, 5).channel(0);
