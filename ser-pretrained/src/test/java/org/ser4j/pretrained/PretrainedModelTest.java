@@ -94,4 +94,46 @@ class PretrainedModelTest {
     double threshold = Double.parseDouble(f.getProperty("test.accuracy.threshold"));
     assertThat(Evaluation.of(labels, actual, predicted).accuracy()).isGreaterThanOrEqualTo(threshold);
   }
+
+  /**
+   * With each unheard speaker's profile (built from that speaker's own clips, labels unused), the shipped model
+   * scores at least the profile threshold {@code ser pretrain} wrote (for a model trained with speaker
+   * normalisation), and a profile changes the predictions: it is really applied.
+   */
+  @Test
+  void withSpeakerProfilesTheUnheardCremaDSampleScoresAtLeastTheRecordedProfileThreshold() throws IOException {
+    Optional<Path> dir = SharedData.sharedDir().map(d -> d.resolve("crema-d-sample")).filter(Files::isDirectory);
+    assumeTrue(dir.isPresent(), "skipped: ../shared/crema-d-sample (CREMA-D recordings, read in place) is not"
+        + " beside the repository");
+    Properties f = PretrainedModel.figures();
+    assumeTrue(f.getProperty("test.accuracy.profile.threshold") != null, "skipped: the shipped model was not"
+        + " trained with speaker normalisation (no profile figure recorded)");
+    EmotionRecognizer r = EmotionRecognizer.pretrained();
+    assertThat(r.speakerNormalized()).isTrue();
+    List<Utterance> utts = Corpus.scan(dir.get(), CorpusFormat.CREMA_D, LabelSet.TESS).utterances();
+    java.util.Map<String, List<float[]>> bySpeaker = new java.util.LinkedHashMap<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (Utterance u : utts) {
+      float[] v = r.featureVector(u.path());
+      vectors.add(v);
+      bySpeaker.computeIfAbsent(u.speaker(), k -> new ArrayList<>()).add(v);
+    }
+    java.util.Map<String, org.ser4j.runtime.SpeakerProfile> profiles = new java.util.HashMap<>();
+    bySpeaker.forEach((sp, vs) -> profiles.put(sp, org.ser4j.runtime.SpeakerProfile.ofVectors(vs)));
+    List<String> labels = r.labels();
+    int[] actual = new int[utts.size()];
+    int[] predicted = new int[utts.size()];
+    int changed = 0;
+    for (int i = 0; i < utts.size(); i++) {
+      actual[i] = labels.indexOf(utts.get(i).label());
+      String with = r.predictPooled(vectors.get(i), profiles.get(utts.get(i).speaker())).topLabel();
+      predicted[i] = labels.indexOf(with);
+      if (!with.equals(r.predictPooled(vectors.get(i)).topLabel())) {
+        changed++;
+      }
+    }
+    assertThat(changed).as("clips whose top emotion the profile changes").isGreaterThan(0);
+    double threshold = Double.parseDouble(f.getProperty("test.accuracy.profile.threshold"));
+    assertThat(Evaluation.of(labels, actual, predicted).accuracy()).isGreaterThanOrEqualTo(threshold);
+  }
 }
