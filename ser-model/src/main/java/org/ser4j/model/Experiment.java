@@ -50,6 +50,11 @@ import org.ser4j.runtime.Provenance;
  * test part is scored once, at the end. {@link ValidationSource#TEST_PART} restores the seed notebook's
  * {@code validation_data} (the test part doubles as validation set: its figure is then selected on the test
  * data). Deterministic: the same corpus, split, preset, validation and seed give the same model.
+ *
+ * <p>Several corpora train together through {@link Corpus#combine} (one label space, speakers namespaced by
+ * corpus) with {@link Balance}d sampling ({@link Balance#CORPUS_CLASS} by default for a combination);
+ * {@link Builder#augmentation} adds seeded augmented copies of the examples the network is fitted on (never of
+ * the validation or test part). Both are recorded in the bundle's provenance.
  */
 public final class Experiment {
   private final Corpus corpus;

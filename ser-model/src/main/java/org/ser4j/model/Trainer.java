@@ -202,11 +202,11 @@ public final class Trainer {
     for (int i = 0; i < order.length; i++) {
       double x = r.nextDouble() * total;
       int k = java.util.Arrays.binarySearch(cumulative, x);
+      // the first index whose cumulative weight exceeds x; zero-weight examples (equal cumulative values) are skipped
       k = k >= 0 ? k + 1 : -k - 1;
       while (k < cumulative.length - 1 && cumulative[k] <= x) {
         k++;
       }
-      // skip zero-weight examples that share a cumulative value with the one before them
       order[i] = Math.min(k, cumulative.length - 1);
     }
   }
