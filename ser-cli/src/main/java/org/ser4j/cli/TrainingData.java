@@ -146,7 +146,8 @@ final class TrainingData {
             + " in the model's provenance; repeat it to combine: speed=0.9,1.1 (each copy at one of these speeds,"
             + " resampled: duration / factor, pitch x factor), noise=20dB or noise=10..30dB (white noise at that"
             + " SNR; noise=pink:20dB for pink), gain=-6..6 (dB), copies=N (augmented copies per clip beside the"
-            + " original, default 1). Augmented features are cached per draw.")
+            + " original, default 1). Augmented features are cached per draw. Measured (README): speed"
+            + " perturbation helps on unseen speakers, gain is neutral, noise hurt on TESS.")
     List<String> augment;
 
     /** The augmentation these options ask for, or {@link Augmentation#none()}. */
