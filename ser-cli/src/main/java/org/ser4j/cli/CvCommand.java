@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ser4j.data.Corpus;
 import org.ser4j.data.FeatureCache;
-import org.ser4j.data.LabelSet;
 import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
 import org.ser4j.model.Experiment;
@@ -42,8 +41,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:every fold trained and scored", "1:the data could not be used", "2:usage error"})
 final class CvCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "PATH", description = "The corpus folder.")
-  Path data;
+  @Mixin TrainingData.DataOptions data;
+
+  @Mixin TrainingData.AugmentOptions augment;
 
   @Mixin CommonOptions.CorpusOption corpus;
 
@@ -90,22 +90,24 @@ final class CvCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--folds must be at least 2, not " + folds);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    Corpus c = Corpus.scan(data, corpus.format, LabelSet.TESS);
-    if (c.utterances().isEmpty()) {
-      spec.commandLine().getErr().println("error: no labelled recordings found under " + data);
+    org.ser4j.data.Augmentation augmentation = augment.build(seed.seed, spec);
+    java.util.Optional<Corpus> loaded = data.load(corpus.format, spec, stdout, output.json);
+    if (loaded.isEmpty()) {
       return SerCli.EXIT_INPUT_FAILED;
     }
+    Corpus c = loaded.get();
+    String folders = data.folders(corpus.format, spec);
     List<Split> splits;
     try {
       splits = Splits.kFold(strategy, c.utterances(), folds, seed.seed);
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("error: " + data + ": " + e.getMessage());
+      spec.commandLine().getErr().println("error: " + folders + ": " + e.getMessage());
       return SerCli.EXIT_INPUT_FAILED;
     }
     FeatureCache featureCache = noCache ? null
         : new FeatureCache(cache != null ? cache : TrainingRun.defaultCacheDir());
     if (!output.json) {
-      stdout.printf(Locale.ROOT, "%s: %d utterances, %d folds by %s; preset %s, seed %d%n", data,
+      stdout.printf(Locale.ROOT, "%s: %d utterances, %d folds by %s; preset %s, seed %d%n", folders,
           c.utterances().size(), folds, strategy.name().toLowerCase(Locale.ROOT), preset.id(), seed.seed);
       stdout.flush();
     }
@@ -120,7 +122,10 @@ final class CvCommand implements Callable<Integer> {
     for (int i = 0; i < splits.size(); i++) {
       Split s = splits.get(i);
       Experiment.Builder b = Experiment.builder(c, s).preset(preset).seed(seed.seed).cache(featureCache)
-          .normalize(normalize);
+          .normalize(normalize).augmentation(augmentation);
+      if (data.balance != null) {
+        b.balance(data.balance);
+      }
       if (epochs.epochs != null) {
         b.epochs(epochs.epochs);
       }
@@ -197,7 +202,7 @@ final class CvCommand implements Callable<Integer> {
       }
       if (leftOut > 0) {
         stdout.println(leftOut + " utterance(s) left out (features could not be computed): run `ser corpus "
-            + data + "` to see why");
+            + folders + "` to see why");
       }
     }
     return leftOut > 0 ? SerCli.EXIT_INPUT_FAILED : 0;

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.ser4j.data.Corpus;
 import org.ser4j.data.CorpusFormat;
 import org.ser4j.data.FeatureCache;
-import org.ser4j.data.LabelSet;
 import org.ser4j.data.Manifest;
 import org.ser4j.data.Split;
 import org.ser4j.data.Splits;
@@ -41,8 +40,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:model written", "1:the data could not be used", "2:usage error"})
 final class TrainCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "PATH", description = "The corpus folder.")
-  Path data;
+  @Mixin TrainingData.DataOptions data;
+
+  @Mixin TrainingData.AugmentOptions augment;
 
   @Mixin CommonOptions.CorpusOption corpus;
 
@@ -110,21 +110,31 @@ final class TrainCommand implements Callable<Integer> {
           + " (checked before training)");
       return SerCli.EXIT_INPUT_FAILED;
     }
-    Corpus c = Corpus.scan(data, format, LabelSet.TESS);
-    if (c.utterances().isEmpty()) {
-      spec.commandLine().getErr().println("error: no labelled recordings found under " + data);
+    org.ser4j.data.Augmentation augmentation = augment.build(seed.seed, spec);
+    java.util.Optional<Corpus> loaded = data.load(format, spec, stdout, false);
+    if (loaded.isEmpty()) {
       return SerCli.EXIT_INPUT_FAILED;
     }
+    Corpus c = loaded.get();
+    String folders = data.folders(format, spec);
     Split s = manifest != null ? Manifest.read(manifest)
         : Splits.of(split.strategy, c.utterances(), fraction.testFraction, seed.seed);
     Experiment.Builder experiment = Experiment.builder(c, s).preset(preset).seed(seed.seed)
-        .validationFraction(validationFraction).normalize(normalize)
+        .validationFraction(validationFraction).normalize(normalize).augmentation(augmentation)
         .cache(noCache ? null : new FeatureCache(cache != null ? cache : TrainingRun.defaultCacheDir()));
     if (epochs.epochs != null) {
       experiment.epochs(epochs.epochs);
     }
-    stdout.printf(Locale.ROOT, "%s: %d utterances (%d train, %d test: %s); preset %s%n", data, c.utterances().size(),
+    if (data.balance != null) {
+      experiment.balance(data.balance);
+    }
+    stdout.printf(Locale.ROOT, "%s: %d utterances (%d train, %d test: %s); preset %s%n", folders, c.utterances().size(),
         s.train().size(), s.test().size(), s.description(), preset.id());
+    if (!augmentation.isNone() || data.combined() || data.balance != null) {
+      stdout.println("augmentation: " + augmentation.description() + "; balance: "
+          + (data.balance != null ? data.balance : org.ser4j.model.Balance.defaultFor(Math.max(1, c.parts().size())))
+              .id());
+    }
     stdout.flush();
     Experiment.Result r;
     try (ProgressDisplay featureBar = ProgressDisplay.create(spec.commandLine().getErr(), "features");
@@ -137,7 +147,10 @@ final class TrainCommand implements Callable<Integer> {
     for (org.ser4j.data.Problem p : r.testFeatures().problems()) {
       stdout.println("  left out: " + p);
     }
-    String corpusName = format.id() + " corpus '" + data.toAbsolutePath().normalize().getFileName() + "'";
+    for (org.ser4j.data.Problem p : r.augmentedFeatures().problems()) {
+      stdout.println("  augmented copy left out: " + p);
+    }
+    String corpusName = data.describe(c);
     try {
       finalWrite.write(r, out, corpusName);
     } catch (IOException e) {

@@ -41,14 +41,125 @@ public final class Corpus {
   private final LabelSet labelSet;
   private final List<Utterance> utterances;
   private final List<Problem> problems;
+  private final List<Corpus> parts;
 
   private Corpus(Path root, CorpusFormat format, LabelSet labelSet, List<Utterance> utterances,
       List<Problem> problems) {
+    this(root, format, labelSet, utterances, problems, List.of());
+  }
+
+  private Corpus(Path root, CorpusFormat format, LabelSet labelSet, List<Utterance> utterances,
+      List<Problem> problems, List<Corpus> parts) {
     this.root = root;
     this.format = format;
     this.labelSet = labelSet;
     this.utterances = List.copyOf(utterances);
     this.problems = List.copyOf(problems);
+    this.parts = List.copyOf(parts);
+  }
+
+  /**
+   * The six emotions CREMA-D, TESS, RAVDESS, SAVEE and EmoDB share (angry, disgust, fear, happy, neutral, sad):
+   * the default label space of {@link #combine(List)}.
+   */
+  public static final List<String> SHARED_LABELS = List.of(Emotion.ANGRY.label(), Emotion.DISGUST.label(),
+      Emotion.FEAR.label(), Emotion.HAPPY.label(), Emotion.NEUTRAL.label(), Emotion.SAD.label());
+
+  /** {@link #combine(List, List)} over the {@link #SHARED_LABELS six shared emotions}. */
+  public static Corpus combine(List<Corpus> corpora) {
+    return combine(corpora, SHARED_LABELS);
+  }
+
+  /**
+   * Several corpora as one, for one training run: one label space, the corpus and speaker kept on every
+   * utterance. Speaker ids are namespaced by corpus ({@code "crema-d:1001"}, {@code "tess:OAF"}), so splits and
+   * validation sets grouped by speaker never put one corpus's speaker on both sides because another corpus has
+   * a speaker of the same name; words (sentence ids) are namespaced the same way. Utterances whose label is
+   * outside {@code labels} (TESS's {@code pleasant_surprise} with the default six) are left out, each reported
+   * as a {@link Problem} of the combined corpus beside the parts' own problems.
+   *
+   * <pre>{@code
+   * Corpus both = Corpus.combine(List.of(
+   *     Corpus.scan(Paths.get("../data/crema-d"), CorpusFormat.CREMA_D, LabelSet.TESS),
+   *     Corpus.scan(Paths.get("../shared/tess-sample"))));          // 6 labels: ps is left out
+   * }</pre>
+   *
+   * @param corpora at least one corpus, each of a different {@link CorpusFormat#id()} (the namespace)
+   * @param labels the label space, e.g. {@link #SHARED_LABELS}; spellings are normalised by
+   *     {@link Emotion#parse} ({@code "surprise"} is {@code pleasant_surprise}); the order of the result's
+   *     {@link #labels()} is the usual stable order, not this list's
+   * @return the combined corpus: {@link #format()} is a format whose id joins the parts' ids with {@code +}
+   *     (it parses no names), {@link #root()} the first part's root, {@link #parts()} the parts as given
+   * @throws IllegalArgumentException if {@code corpora} or {@code labels} is empty, two corpora share a format
+   *     id, or a label is not one of the seven {@link Emotion} labels
+   */
+  public static Corpus combine(List<Corpus> corpora, List<String> labels) {
+    Objects.requireNonNull(corpora, "corpora");
+    Objects.requireNonNull(labels, "labels");
+    if (corpora.isEmpty()) {
+      throw new IllegalArgumentException("combine needs at least one corpus");
+    }
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("the label space is empty: name at least one label");
+    }
+    TreeSet<String> space = new TreeSet<>();
+    for (String l : labels) {
+      Emotion e = Emotion.parse(l).orElseThrow(() -> new IllegalArgumentException("label '" + l
+          + "' is not one of " + java.util.Arrays.stream(Emotion.values()).map(Emotion::label).toList()));
+      space.add(e.label());
+    }
+    List<String> ids = new ArrayList<>();
+    List<Utterance> all = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Corpus c : corpora) {
+      Objects.requireNonNull(c, "corpus");
+      String id = c.format().id();
+      if (ids.contains(id)) {
+        throw new IllegalArgumentException("two corpora named '" + id + "' (" + c.root() + " and another): each"
+            + " part of a combination needs its own format id, which namespaces its speakers");
+      }
+      ids.add(id);
+      problems.addAll(c.problems());
+      for (Utterance u : c.utterances()) {
+        if (!space.contains(u.label())) {
+          problems.add(Problem.skipped(u.path(), "label '" + u.label() + "' is outside the label space " + space
+              + " of the combined corpora (ask for it to keep it)"));
+          continue;
+        }
+        all.add(Utterance.withNativeLabel(u.path(), u.corpus(), id + ":" + u.speaker(), id + ":" + u.word(),
+            u.label(), u.emotion().orElse(null)));
+      }
+    }
+    all.sort(BY_PATH);
+    String joined = String.join("+", ids);
+    CorpusFormat combined = new CorpusFormat() {
+      @Override
+      public String id() {
+        return joined;
+      }
+
+      @Override
+      public Parsed parse(Path file, String stem, String folder) {
+        return Parsed.failure("a combination of corpora (" + joined + ") reads no file names: scan each part");
+      }
+
+      @Override
+      public String toString() {
+        return joined;
+      }
+    };
+    LOG.info("combined {}: {} utterances over labels {}, {} problems", joined, all.size(), space,
+        problems.size());
+    return new Corpus(corpora.get(0).root(), combined, LabelSet.TESS, all, problems, corpora);
+  }
+
+  /**
+   * The corpora this one combines ({@link #combine}), in the order given; empty for a scanned corpus.
+   *
+   * @return the parts, unmodifiable
+   */
+  public List<Corpus> parts() {
+    return parts;
   }
 
   /** Scans a TESS folder with the seven TESS labels. */

@@ -67,6 +67,39 @@ public final class CorpusFeatures {
 
   /** Features of every utterance, in input order; the unusable ones are reported, not thrown. */
   public FeatureSet extract(List<Utterance> utterances) {
+    return run(utterances, (index, hits) -> compute(utterances.get(index), hits), null);
+  }
+
+  /**
+   * Features of {@code augmentation.copies()} augmented copies of every utterance (the originals are not
+   * included): copy {@code k} of utterance {@code i} is at index {@code i * copies + k} of the result (fewer
+   * when some are unusable), its utterance the original's. Each copy's audio is loaded as the spec says, then
+   * {@link Augmentation#apply augmented} with its {@link Augmentation#draw draw}. With a cache, entries are keyed
+   * by the file, the spec and the draw (seed included), so another augmentation never returns these features.
+   *
+   * @param utterances the utterances to augment (training examples only)
+   * @param augmentation what to apply; {@link Augmentation#none()} gives an empty set
+   * @return the copies' features; a copy that cannot be featurised is a problem naming the file and the draw
+   */
+  public FeatureSet extractAugmented(List<Utterance> utterances, Augmentation augmentation) {
+    Objects.requireNonNull(augmentation, "augmentation");
+    int copies = augmentation.copies();
+    List<Utterance> items = new ArrayList<>(utterances.size() * copies);
+    for (Utterance u : utterances) {
+      for (int k = 0; k < copies; k++) {
+        items.add(u);
+      }
+    }
+    return run(items, (index, hits) -> computeAugmented(items.get(index), augmentation,
+        augmentation.draw(items.get(index), index % copies), hits),
+        index -> "augmented copy (" + augmentation.draw(items.get(index), index % copies).key() + "): ");
+  }
+
+  interface Task {
+    float[][] compute(int index, AtomicInteger hits) throws IOException;
+  }
+
+  private FeatureSet run(List<Utterance> utterances, Task task, java.util.function.IntFunction<String> prefix) {
     int n = utterances.size();
     float[][][] results = new float[n][][];
     Problem[] problems = new Problem[n];
@@ -84,12 +117,13 @@ public final class CorpusFeatures {
         final int index = i;
         futures.add(CompletableFuture.runAsync(() -> {
           Utterance u = utterances.get(index);
+          String p = prefix == null ? "" : prefix.apply(index);
           try {
-            results[index] = compute(u, hits);
+            results[index] = task.compute(index, hits);
           } catch (AudioFormatException e) {
-            problems[index] = Problem.skipped(u.path(), e.problem());
+            problems[index] = Problem.skipped(u.path(), p + e.problem());
           } catch (IOException e) {
-            problems[index] = Problem.skipped(u.path(), "cannot read: "
+            problems[index] = Problem.skipped(u.path(), p + "cannot read: "
                 + (e instanceof java.nio.file.FileSystemException ? org.ser4j.audio.OutputFiles.reason(e)
                     : e.getMessage()));
           }
@@ -127,17 +161,32 @@ public final class CorpusFeatures {
 
   private final java.util.concurrent.atomic.AtomicBoolean cacheWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
+  private float[][] computeAugmented(Utterance u, Augmentation augmentation, Augmentation.Draw draw,
+      AtomicInteger hits) throws IOException {
+    return cached(u, "augmented:" + draw.key(), hits, () -> spec.compute(
+        augmentation.apply(org.ser4j.audio.AudioLoader.load(u.path(), spec.load()), draw), extractor));
+  }
+
   private float[][] compute(Utterance u, AtomicInteger hits) throws IOException {
+    return cached(u, null, hits, () -> spec.extract(u.path(), extractor));
+  }
+
+  private interface Computation {
+    float[][] get() throws IOException;
+  }
+
+  private float[][] cached(Utterance u, String variant, AtomicInteger hits, Computation computation)
+      throws IOException {
     byte[] key = null;
     if (cache != null) {
-      key = cache.key(u.path(), spec);
+      key = cache.key(u.path(), spec, variant);
       Optional<float[][]> cached = cache.get(key);
       if (cached.isPresent()) {
         hits.incrementAndGet();
         return cached.get();
       }
     }
-    float[][] m = spec.extract(u.path(), extractor);
+    float[][] m = computation.get();
     if (cache != null) {
       try {
         cache.put(key, m);

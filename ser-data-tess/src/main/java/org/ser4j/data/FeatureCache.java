@@ -72,6 +72,11 @@ public final class FeatureCache {
 
   /** The key of {@code file} under {@code spec}: 32 bytes. */
   byte[] key(Path file, FeatureSpec spec) throws IOException {
+    return key(file, spec, null);
+  }
+
+  /** The key of a variant of {@code file}'s features (e.g. an augmented copy), or of the file itself when null. */
+  byte[] key(Path file, FeatureSpec spec, String variant) throws IOException {
     Path abs = file.toAbsolutePath().normalize();
     BasicFileAttributes attrs = Files.readAttributes(abs, BasicFileAttributes.class);
     MessageDigest sha = sha256();
@@ -91,6 +96,10 @@ public final class FeatureCache {
         }
       }
       sha.update(content.digest());
+    }
+    if (variant != null) {
+      sha.update((byte) 0);
+      sha.update(("variant:" + variant).getBytes(StandardCharsets.UTF_8));
     }
     return sha.digest();
   }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.ser4j.data.Augmentation;
 import org.ser4j.data.Corpus;
 import org.ser4j.data.CorpusFeatures;
 import org.ser4j.data.FeatureCache;
@@ -49,6 +50,11 @@ import org.ser4j.runtime.Provenance;
  * test part is scored once, at the end. {@link ValidationSource#TEST_PART} restores the seed notebook's
  * {@code validation_data} (the test part doubles as validation set: its figure is then selected on the test
  * data). Deterministic: the same corpus, split, preset, validation and seed give the same model.
+ *
+ * <p>Several corpora train together through {@link Corpus#combine} (one label space, speakers namespaced by
+ * corpus) with {@link Balance}d sampling ({@link Balance#CORPUS_CLASS} by default for a combination);
+ * {@link Builder#augmentation} adds seeded augmented copies of the examples the network is fitted on (never of
+ * the validation or test part). Both are recorded in the bundle's provenance.
  */
 public final class Experiment {
   private final Corpus corpus;
@@ -79,6 +85,8 @@ public final class Experiment {
      */
     SPEAKER
   }
+  private final Augmentation augmentation;
+  private final Balance balance;
 
   /** Where the validation set used during training (early stopping, validation curves) comes from. */
   public enum ValidationSource {
@@ -108,6 +116,9 @@ public final class Experiment {
     this.validationFraction = b.validationFraction;
     this.seed = b.seed;
     this.normalizeBy = b.normalizeBy;
+    this.augmentation = b.augmentation;
+    this.balance = b.balance != null ? b.balance
+        : Balance.defaultFor(Math.max(1, corpus.parts().size()));
   }
 
   /** An experiment on {@code split} of {@code corpus}; by default the {@link Preset#STATS} preset, seed 42. */
@@ -140,7 +151,8 @@ public final class Experiment {
     long t0 = System.nanoTime();
     List<Utterance> all = new ArrayList<>(split.train());
     all.addAll(split.test());
-    FeatureSet allFeatures = fb.build().extract(all);
+    CorpusFeatures extractor = fb.build();
+    FeatureSet allFeatures = extractor.extract(all);
     millis.put("features", (System.nanoTime() - t0) / 1_000_000);
     FeatureSet trainFeatures = subset(allFeatures, split.train());
     FeatureSet testFeatures = subset(allFeatures, split.test());
@@ -169,38 +181,55 @@ public final class Experiment {
       configBuilder.standardize(false); // the vectors are standardised per speaker already
     }
     ModelConfig config = configBuilder.build();
-    FeatureDataset fit;
+    FeatureSet fitSet;
     FeatureDataset validation;
     String validationDescription;
     switch (validationSource) {
       case TRAINING_PART -> {
         if (trainFeatures.size() < 2) {
-          fit = CorpusDatasets.of(trainFeatures, labels);
+          fitSet = trainFeatures;
           validation = null;
           validationDescription = "none (the training part has fewer than two usable utterances)";
         } else {
           // the grouping follows the outer split: speakers (or words) on no side of it are held out whole
           Split inner = Splits.validation(new Split(trainFeatures.utterances(), testFeatures.utterances(),
               split.description()), validationFraction, seed != null ? seed : config.seed());
-          fit = CorpusDatasets.of(subset(trainFeatures, inner.train()), labels);
+          fitSet = subset(trainFeatures, inner.train());
           validation = CorpusDatasets.of(subset(trainFeatures, inner.test()), labels);
           validationDescription = inner.description();
         }
       }
       case TEST_PART -> {
-        fit = CorpusDatasets.of(trainFeatures, labels);
+        fitSet = trainFeatures;
         validation = test.size() == 0 ? null : test;
         validationDescription = "the test part (the seed notebook's validation_data: selected on the test data)";
       }
       default -> {
-        fit = CorpusDatasets.of(trainFeatures, labels);
+        fitSet = trainFeatures;
         validation = null;
         validationDescription = "none";
       }
     }
+    // augmented copies of the examples the network is fitted on only: never of validation or test utterances
+    FeatureSet augmented = augmentation.isNone() ? new FeatureSet(spec, List.of(), List.of(), List.of())
+        : extractor.extractAugmented(fitSet.utterances(), augmentation);
+    if (!augmentation.isNone()) {
+      millis.put("augmentation", (System.nanoTime() - t0) / 1_000_000 - millis.get("features"));
+      // speaker normalisation: a copy is standardised with its speaker's profile of the original clips, as the
+      // fitted originals are (a speed-perturbed copy is still that speaker's voice)
+      FeatureSet augmentedInput = normalizeBy == NormalizeBy.SPEAKER
+          ? SpeakerNormalizer.withProfilesOf(rawTrainFeatures, augmented, global) : augmented;
+      List<Utterance> u = new ArrayList<>(fitSet.utterances());
+      u.addAll(augmentedInput.utterances());
+      List<float[][]> f = new ArrayList<>(fitSet.features());
+      f.addAll(augmentedInput.features());
+      fitSet = new FeatureSet(fitSet.spec(), u, f, fitSet.problems());
+    }
+    FeatureDataset fit = CorpusDatasets.of(fitSet, labels);
+    double[] weights = balance == Balance.NONE ? null : balance.weights(fitSet.utterances());
     long t1 = System.nanoTime();
     TrainingResult training = new Trainer().train(config, fit,
-        validation == null || validation.size() == 0 ? null : validation, trainingListener);
+        validation == null || validation.size() == 0 ? null : validation, trainingListener, weights);
     millis.put("training", (System.nanoTime() - t1) / 1_000_000);
     long t2 = System.nanoTime();
     Evaluation evaluation = training.evaluate(test);
@@ -213,7 +242,7 @@ public final class Experiment {
     }
     millis.put("evaluation", (System.nanoTime() - t2) / 1_000_000);
     return new Result(corpus, split, preset, rawTrainFeatures, rawTestFeatures, training, evaluation,
-        Map.copyOf(millis), validationDescription, normalizeBy, withoutProfile);
+        Map.copyOf(millis), validationDescription, normalizeBy, withoutProfile, augmentation, augmented, balance);
   }
 
   private static FeatureSet subset(FeatureSet all, List<Utterance> part) {
@@ -248,13 +277,18 @@ public final class Experiment {
    * @param normalizeBy how the input was standardised in training
    * @param evaluationWithoutProfile with {@link NormalizeBy#SPEAKER}, scores on the held-out part with the
    *     global statistics (no profile); null otherwise (see {@link #evaluationWithoutProfile()})
+   * @param augmentation the augmentation applied to the examples the network was fitted on
+   * @param augmentedFeatures the augmented copies' features (empty without augmentation), added to the fitted
+   *     examples; never copies of validation or test utterances
+   * @param balance how training examples were drawn
    */
   public record Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures,
       FeatureSet testFeatures, TrainingResult training, Evaluation evaluation, Map<String, Long> millis,
-      String validation, NormalizeBy normalizeBy, Evaluation evaluationWithoutProfile) {
+      String validation, NormalizeBy normalizeBy, Evaluation evaluationWithoutProfile, Augmentation augmentation,
+      FeatureSet augmentedFeatures, Balance balance) {
 
     /**
-     * A result of global normalisation (as before speaker normalisation existed).
+     * A result of global normalisation without augmentation or balancing (as before these existed).
      *
      * @param corpus the corpus it read
      * @param split the split
@@ -269,7 +303,8 @@ public final class Experiment {
     public Result(Corpus corpus, Split split, Preset preset, FeatureSet trainFeatures, FeatureSet testFeatures,
         TrainingResult training, Evaluation evaluation, Map<String, Long> millis, String validation) {
       this(corpus, split, preset, trainFeatures, testFeatures, training, evaluation, millis, validation,
-          NormalizeBy.GLOBAL, null);
+          NormalizeBy.GLOBAL, null, Augmentation.none(),
+          new FeatureSet(trainFeatures.spec(), List.of(), List.of(), List.of()), Balance.NONE);
     }
 
     /**
@@ -292,13 +327,23 @@ public final class Experiment {
           .corpus(corpusDescription, corpus.format().id(), corpusIdentity(corpus))
           .split(split.description(), trainFeatures.size(), testFeatures.size(), trainFeatures.problems().size(),
               testFeatures.problems().size())
-          .augmentation("none")
+          .augmentation(augmentation.description())
+          .balance(balance.id())
           .normalization(normalizeBy == NormalizeBy.SPEAKER ? "speaker" : "global")
           .extra("validation", validation)
           .metric("test.accuracy", evaluation.accuracy())
           .metric("test.macro_f1", evaluation.macroF1());
       if (normalizeBy == NormalizeBy.SPEAKER) {
         b.metric("test.accuracy.no_profile", evaluationWithoutProfile().accuracy());
+      }
+      if (!corpus.parts().isEmpty()) {
+        b.labelSpace(Corpus.labelsOf(corpus.utterances()));
+        for (Corpus part : corpus.parts()) {
+          String id = part.format().id();
+          b.corpusPart(id, id, corpusIdentity(part), part.utterances().size(),
+              (int) trainFeatures.utterances().stream().filter(u -> u.corpus().equals(id)).count(),
+              (int) testFeatures.utterances().stream().filter(u -> u.corpus().equals(id)).count());
+        }
       }
       return b.build();
     }
@@ -320,7 +365,13 @@ public final class Experiment {
    */
   static String corpusIdentity(Corpus corpus) {
     List<String> names = new ArrayList<>();
-    for (Utterance u : corpus.utterances()) {
+    if (!corpus.parts().isEmpty()) {
+      // a combination: each part relative to its own root, named by the part
+      for (Corpus part : corpus.parts()) {
+        names.add(part.format().id() + "=" + corpusIdentity(part));
+      }
+    }
+    for (Utterance u : corpus.parts().isEmpty() ? corpus.utterances() : List.<Utterance>of()) {
       Path p = u.path();
       try {
         p = corpus.root().relativize(p);
@@ -360,6 +411,8 @@ public final class Experiment {
     private double validationFraction = 0.1;
     private Long seed;
     private NormalizeBy normalizeBy = NormalizeBy.GLOBAL;
+    private Augmentation augmentation = Augmentation.none();
+    private Balance balance;
 
     private Builder(Corpus corpus, Split split) {
       this.corpus = requireNonNull(corpus, "corpus");
@@ -431,6 +484,32 @@ public final class Experiment {
     /** Progress of training, one call per epoch; may cancel (default none). */
     public Builder trainingListener(TrainingListener l) {
       this.trainingListener = l;
+      return this;
+    }
+
+    /**
+     * Augments the examples the network is fitted on (default {@link Augmentation#none()}): each gets
+     * {@link Augmentation#copies()} augmented copies beside its original. Validation and test utterances are
+     * never augmented. Recorded in the bundle's provenance ({@code recipe.augmentation}).
+     *
+     * @param a the augmentation
+     * @return this builder
+     */
+    public Builder augmentation(Augmentation a) {
+      this.augmentation = requireNonNull(a, "augmentation");
+      return this;
+    }
+
+    /**
+     * How training examples are drawn (default {@link Balance#defaultFor}: {@link Balance#CORPUS_CLASS} for a
+     * {@link Corpus#combine combined} corpus, {@link Balance#NONE} for one corpus). Recorded in the bundle's
+     * provenance ({@code recipe.balance}).
+     *
+     * @param b the balance
+     * @return this builder
+     */
+    public Builder balance(Balance b) {
+      this.balance = requireNonNull(b, "balance");
       return this;
     }
 

@@ -70,6 +70,34 @@ final class SpeakerNormalizer {
     return new FeatureSet(set.spec(), set.utterances(), out, set.problems());
   }
 
+  /**
+   * Every vector of {@code set} standardised with its speaker's profile built from that speaker's vectors in
+   * {@code reference} (augmented copies with the statistics of the original clips); global statistics for a
+   * speaker with fewer than two clips there.
+   */
+  static FeatureSet withProfilesOf(FeatureSet reference, FeatureSet set, Normalization global) {
+    requirePooled(set.spec());
+    Map<String, List<float[]>> vectors = new LinkedHashMap<>();
+    for (int i = 0; i < reference.size(); i++) {
+      vectors.computeIfAbsent(key(reference.utterances().get(i)), k -> new ArrayList<>())
+          .add(reference.features().get(i)[0]);
+    }
+    Map<String, SpeakerProfile> profiles = new LinkedHashMap<>();
+    vectors.forEach((k, v) -> {
+      if (v.size() >= SpeakerProfile.MIN_CLIPS) {
+        profiles.put(k, SpeakerProfile.ofVectors(v));
+      }
+    });
+    float[] globalStd = global.std();
+    List<float[][]> out = new ArrayList<>(set.size());
+    for (int i = 0; i < set.size(); i++) {
+      float[] x = set.features().get(i)[0];
+      SpeakerProfile p = profiles.get(key(set.utterances().get(i)));
+      out.add(new float[][] {p != null ? p.standardize(x, globalStd) : standardize(x, global)});
+    }
+    return new FeatureSet(set.spec(), set.utterances(), out, set.problems());
+  }
+
   /** Every vector standardised with the global statistics: what the recognizer does without a profile. */
   static FeatureSet globally(FeatureSet set, Normalization global) {
     List<float[][]> out = new ArrayList<>(set.size());

@@ -49,6 +49,27 @@ public final class Trainer {
    */
   public TrainingResult train(ModelConfig config, FeatureDataset train, FeatureDataset validation,
       TrainingListener listener) {
+    return train(config, train, validation, listener, null);
+  }
+
+  /**
+   * As {@link #train(ModelConfig, FeatureDataset, FeatureDataset, TrainingListener)}, with balanced sampling:
+   * each epoch draws {@code train.size()} examples with replacement, example {@code i} with probability
+   * {@code sampleWeights[i] / sum} (seeded by the config's seed), instead of visiting each once.
+   *
+   * @param config the network and training settings
+   * @param train the training examples (not empty)
+   * @param validation examples scored after every epoch, or null
+   * @param listener told of every epoch, may cancel; null for none
+   * @param sampleWeights one non-negative weight per training example with a positive sum (see
+   *     {@link Balance#weights}), or null to visit every example once per epoch
+   * @return the trained network with its history, labels and fitted normalisation
+   * @throws IllegalArgumentException when the data do not fit {@code config}, {@code train} is empty, or the
+   *     weights do not match {@code train}
+   */
+  public TrainingResult train(ModelConfig config, FeatureDataset train, FeatureDataset validation,
+      TrainingListener listener, double[] sampleWeights) {
+    double[] cumulative = sampleWeights == null ? null : cumulative(sampleWeights, train.size());
     TrainingListener l = listener == null ? TrainingListener.NONE : listener;
     check(config, train, "training");
     if (validation != null) {
@@ -89,7 +110,11 @@ public final class Trainer {
     boolean stoppedEarly = false;
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       long t0 = System.nanoTime();
-      shuffle(order, shuffle);
+      if (cumulative == null) {
+        shuffle(order, shuffle);
+      } else {
+        draw(order, cumulative, shuffle);
+      }
       double lossSum = 0;
       for (int b = 0; b < batches; b++) {
         if (l.isCancelled()) {
@@ -149,6 +174,40 @@ public final class Trainer {
     if (d.labelNames().size() != c.numClasses()) {
       throw new IllegalArgumentException(what + " data has " + d.labelNames().size() + " classes, the config "
           + c.numClasses());
+    }
+  }
+
+  private static double[] cumulative(double[] w, int n) {
+    if (w.length != n) {
+      throw new IllegalArgumentException(w.length + " sample weights for " + n + " training examples");
+    }
+    double[] c = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw new IllegalArgumentException("sample weight " + i + " is " + w[i] + ", not a finite non-negative number");
+      }
+      sum += w[i];
+      c[i] = sum;
+    }
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException("sample weights sum to " + sum + ", not a positive number");
+    }
+    return c;
+  }
+
+  /** Fills {@code order} with indices drawn with replacement, proportionally to the weights. */
+  static void draw(int[] order, double[] cumulative, Random r) {
+    double total = cumulative[cumulative.length - 1];
+    for (int i = 0; i < order.length; i++) {
+      double x = r.nextDouble() * total;
+      int k = java.util.Arrays.binarySearch(cumulative, x);
+      // the first index whose cumulative weight exceeds x; zero-weight examples (equal cumulative values) are skipped
+      k = k >= 0 ? k + 1 : -k - 1;
+      while (k < cumulative.length - 1 && cumulative[k] <= x) {
+        k++;
+      }
+      order[i] = Math.min(k, cumulative.length - 1);
     }
   }
 

@@ -39,6 +39,9 @@ public final class Provenance {
   static final String METRIC_PREFIX = "metrics.";
   static final String VERSION_PREFIX = "versions.";
   static final String CREATED = "created";
+  static final String CORPORA_PREFIX = "data.corpora.";
+  static final String BALANCE = "recipe.balance";
+  static final String LABELS = "data.labels";
 
   private final Map<String, String> values;
   private final Map<String, String> extra;
@@ -201,6 +204,37 @@ public final class Provenance {
     return extra;
   }
 
+  /**
+   * The corpora of a multi-corpus training run, by name, each with its recorded entries ({@code format},
+   * {@code id}, {@code files}, {@code train.used}, ...); empty for a single corpus.
+   *
+   * @return name -> (entry -> value), in the order written
+   */
+  public Map<String, Map<String, String>> corpora() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(CORPORA_PREFIX)) {
+        String rest = k.substring(CORPORA_PREFIX.length());
+        int dot = rest.indexOf('.');
+        if (dot > 0) {
+          out.computeIfAbsent(rest.substring(0, dot), n -> new LinkedHashMap<>()).put(rest.substring(dot + 1), v);
+        }
+      }
+    });
+    out.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** {@return how training examples were balanced ({@code none}, {@code class}, {@code corpus-class}), where recorded} */
+  public Optional<String> balance() {
+    return get(BALANCE);
+  }
+
+  /** {@return the label space the training data were restricted to (comma-separated), where recorded} */
+  public Optional<String> labelSpace() {
+    return get(LABELS);
+  }
+
   private Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
@@ -314,6 +348,50 @@ public final class Provenance {
     /** When the bundle was made (ISO-8601). */
     public Builder created(String instant) {
       return put(CREATED, instant);
+    }
+
+    /**
+     * One corpus of a multi-corpus training run: entries {@code data.corpora.NAME.format}, {@code .id},
+     * {@code .files} (labelled files found), {@code .train.used} and {@code .test.used} (utterances used).
+     *
+     * @param name the corpus's name (its format id, e.g. {@code crema-d}): letters, digits, {@code -} and
+     *     {@code _}
+     * @param format the layout id
+     * @param identity a path-free identity of its files
+     * @param files labelled files found in its folder
+     * @param trainUsed its utterances used for training
+     * @param testUsed its utterances scored in the test part
+     * @return this builder
+     * @throws IllegalArgumentException if the name has other characters
+     */
+    public Builder corpusPart(String name, String format, String identity, int files, int trainUsed,
+        int testUsed) {
+      if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+        throw new IllegalArgumentException("corpus name '" + name + "' must be letters, digits, - and _");
+      }
+      String p = CORPORA_PREFIX + name + ".";
+      return put(p + "format", format).put(p + "id", identity).put(p + "files", files)
+          .put(p + "train.used", trainUsed).put(p + "test.used", testUsed);
+    }
+
+    /**
+     * How training examples were balanced (e.g. {@code "corpus-class"}).
+     *
+     * @param balance the balance's id
+     * @return this builder
+     */
+    public Builder balance(String balance) {
+      return put(BALANCE, balance);
+    }
+
+    /**
+     * The label space the training data were restricted to.
+     *
+     * @param labels the labels
+     * @return this builder
+     */
+    public Builder labelSpace(java.util.List<String> labels) {
+      return put(LABELS, String.join(",", labels));
     }
 
     /** Any other entry (an importer's source file, say); defined keys are refused here. */
