@@ -31,6 +31,18 @@ final class CommonOptions {
     long seed;
   }
 
+  /** {@code --normalize global|speaker}, for the commands that train ({@code ser pretrain} has its own default). */
+  static final class NormalizeOption {
+    @Option(names = "--normalize", defaultValue = "global", paramLabel = "global|speaker",
+        converter = NormalizeConverter.class,
+        description = "How the network input is standardised in training: global (one mean/std over the training"
+            + " data) or speaker (each training speaker's clips z-scored with that speaker's own statistics; pooled"
+            + " presets only). With speaker, the test part is scored with each test speaker's profile built from"
+            + " that speaker's own unlabelled test clips, and without (global statistics); the model then works"
+            + " best with `ser evaluate --profile speaker` (default: ${DEFAULT-VALUE}).")
+    org.ser4j.model.Experiment.NormalizeBy normalize;
+  }
+
   /** {@code --json}. */
   static final class JsonOption {
     @Option(names = "--json", description = "Machine-readable output: JSON (one object per line where there are many).")

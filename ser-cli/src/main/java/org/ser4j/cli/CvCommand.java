@@ -60,14 +60,7 @@ final class CvCommand implements Callable<Integer> {
       description = "Model and feature preset (default: ${DEFAULT-VALUE}).")
   Preset preset;
 
-  @Option(names = "--normalize", defaultValue = "global", paramLabel = "global|speaker",
-      converter = CommonOptions.NormalizeConverter.class,
-      description = "How the network input is standardised in training: global (one mean/std over the training"
-          + " data) or speaker (each training speaker's clips z-scored with that speaker's own statistics; pooled"
-          + " presets only). With speaker, the test part is scored with each test speaker's profile built from"
-          + " that speaker's own unlabelled test clips, and without (global statistics); the model then works"
-          + " best with `ser evaluate --profile speaker` (default: ${DEFAULT-VALUE}).")
-  Experiment.NormalizeBy normalize;
+  @Mixin CommonOptions.NormalizeOption normalizeOption;
 
   @Mixin CommonOptions.EpochsOption epochs;
 
@@ -114,7 +107,7 @@ final class CvCommand implements Callable<Integer> {
     Map<String, Double> accuracy = new LinkedHashMap<>();
     Map<String, Double> macroF1 = new LinkedHashMap<>();
     Map<String, Double> accuracyNoProfile = new LinkedHashMap<>();
-    boolean bySpeaker = normalize == Experiment.NormalizeBy.SPEAKER;
+    boolean bySpeaker = normalizeOption.normalize == Experiment.NormalizeBy.SPEAKER;
     List<String> rows = new ArrayList<>();
     long[][] pooled = null;
     List<String> labels = null;
@@ -122,7 +115,7 @@ final class CvCommand implements Callable<Integer> {
     for (int i = 0; i < splits.size(); i++) {
       Split s = splits.get(i);
       Experiment.Builder b = Experiment.builder(c, s).preset(preset).seed(seed.seed).cache(featureCache)
-          .normalize(normalize).augmentation(augmentation);
+          .normalize(normalizeOption.normalize).augmentation(augmentation);
       if (data.balance != null) {
         b.balance(data.balance);
       }
@@ -184,7 +177,7 @@ final class CvCommand implements Callable<Integer> {
           .append(String.format(Locale.ROOT, ",\"pooledAccuracy\":%.6f,\"preset\":\"%s\",\"by\":\"%s\",\"seed\":%d,"
               + "\"normalize\":\"%s\"",
               all.accuracy(), preset.id(), strategy.name().toLowerCase(Locale.ROOT), seed.seed,
-              normalize.name().toLowerCase(Locale.ROOT)));
+              normalizeOption.normalize.name().toLowerCase(Locale.ROOT)));
       if (bySpeaker) {
         sb.append(",\"accuracyWithoutProfile\":").append(GroupedEvaluation.Spread.of(accuracyNoProfile).toJson());
       }

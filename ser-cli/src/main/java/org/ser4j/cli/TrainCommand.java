@@ -63,14 +63,7 @@ final class TrainCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double validationFraction;
 
-  @Option(names = "--normalize", defaultValue = "global", paramLabel = "global|speaker",
-      converter = CommonOptions.NormalizeConverter.class,
-      description = "How the network input is standardised in training: global (one mean/std over the training"
-          + " data) or speaker (each training speaker's clips z-scored with that speaker's own statistics; pooled"
-          + " presets only). With speaker, the test part is scored with each test speaker's profile built from"
-          + " that speaker's own unlabelled test clips, and without (global statistics); the model then works"
-          + " best with `ser evaluate --profile speaker` (default: ${DEFAULT-VALUE}).")
-  Experiment.NormalizeBy normalize;
+  @Mixin CommonOptions.NormalizeOption normalizeOption;
 
   @Mixin CommonOptions.EpochsOption epochs;
 
@@ -120,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
     Split s = manifest != null ? Manifest.read(manifest)
         : Splits.of(split.strategy, c.utterances(), fraction.testFraction, seed.seed);
     Experiment.Builder experiment = Experiment.builder(c, s).preset(preset).seed(seed.seed)
-        .validationFraction(validationFraction).normalize(normalize).augmentation(augmentation)
+        .validationFraction(validationFraction).normalize(normalizeOption.normalize).augmentation(augmentation)
         .cache(noCache ? null : new FeatureCache(cache != null ? cache : TrainingRun.defaultCacheDir()));
     if (epochs.epochs != null) {
       experiment.epochs(epochs.epochs);
@@ -162,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     stdout.println("validation: " + r.validation());
     stdout.printf(Locale.ROOT, "trained %d epochs (best %d) in %.1f s; test accuracy %.4f, macro-F1 %.4f%s -> %s%n",
         r.training().history().size(), r.training().history().bestEpoch(), r.millis().get("training") / 1000.0,
-        r.evaluation().accuracy(), r.evaluation().macroF1(), normalize == Experiment.NormalizeBy.SPEAKER
+        r.evaluation().accuracy(), r.evaluation().macroF1(), normalizeOption.normalize == Experiment.NormalizeBy.SPEAKER
             ? String.format(Locale.ROOT, " with each test speaker's profile (without: accuracy %.4f, macro-F1 %.4f)",
                 r.evaluationWithoutProfile().accuracy(), r.evaluationWithoutProfile().macroF1()) : "", out);
     boolean anyLeftOut = !r.trainFeatures().problems().isEmpty() || !r.testFeatures().problems().isEmpty();
