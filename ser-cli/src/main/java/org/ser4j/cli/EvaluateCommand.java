@@ -228,15 +228,9 @@ final class EvaluateCommand implements Callable<Integer> {
         bySpeaker.computeIfAbsent(u.speaker(), k -> new ArrayList<>()).add(v);
       }
     }
-    Map<String, org.ser4j.runtime.SpeakerProfile> profiles = new HashMap<>();
-    List<String> without = new ArrayList<>();
-    bySpeaker.forEach((sp, vs) -> {
-      if (vs.size() >= org.ser4j.runtime.SpeakerProfile.MIN_CLIPS) {
-        profiles.put(sp, org.ser4j.runtime.SpeakerProfile.ofVectors(vs));
-      } else {
-        without.add(sp);
-      }
-    });
+    Map<String, org.ser4j.runtime.SpeakerProfile> profiles = org.ser4j.runtime.SpeakerProfile.perSpeaker(bySpeaker);
+    List<String> without = new ArrayList<>(bySpeaker.keySet());
+    without.removeAll(profiles.keySet());
     if (!output.json) {
       out.printf(Locale.ROOT, "speaker profiles: %d speakers, each from its own unlabelled clips in the evaluated"
           + " set (%d clips)%s%n", profiles.size(), vectors.size(), without.isEmpty() ? ""

@@ -46,28 +46,7 @@ final class SpeakerNormalizer {
 
   /** Each speaker's vectors standardised with the speaker's own profile (global statistics below two clips). */
   static FeatureSet bySpeaker(FeatureSet set, Normalization global) {
-    requirePooled(set.spec());
-    Map<String, List<Integer>> bySpeaker = new LinkedHashMap<>();
-    for (int i = 0; i < set.size(); i++) {
-      bySpeaker.computeIfAbsent(key(set.utterances().get(i)), k -> new ArrayList<>()).add(i);
-    }
-    float[] globalStd = global.std();
-    List<float[][]> out = new ArrayList<>(set.features());
-    for (List<Integer> idx : bySpeaker.values()) {
-      if (idx.size() < SpeakerProfile.MIN_CLIPS) {
-        for (int i : idx) {
-          out.set(i, new float[][] {standardize(set.features().get(i)[0], global)});
-        }
-        continue;
-      }
-      List<float[]> vectors = new ArrayList<>();
-      idx.forEach(i -> vectors.add(set.features().get(i)[0]));
-      SpeakerProfile p = SpeakerProfile.ofVectors(vectors);
-      for (int i : idx) {
-        out.set(i, new float[][] {p.standardize(set.features().get(i)[0], globalStd)});
-      }
-    }
-    return new FeatureSet(set.spec(), set.utterances(), out, set.problems());
+    return withProfilesOf(set, set, global);
   }
 
   /**
@@ -82,12 +61,7 @@ final class SpeakerNormalizer {
       vectors.computeIfAbsent(key(reference.utterances().get(i)), k -> new ArrayList<>())
           .add(reference.features().get(i)[0]);
     }
-    Map<String, SpeakerProfile> profiles = new LinkedHashMap<>();
-    vectors.forEach((k, v) -> {
-      if (v.size() >= SpeakerProfile.MIN_CLIPS) {
-        profiles.put(k, SpeakerProfile.ofVectors(v));
-      }
-    });
+    Map<String, SpeakerProfile> profiles = SpeakerProfile.perSpeaker(vectors);
     float[] globalStd = global.std();
     List<float[][]> out = new ArrayList<>(set.size());
     for (int i = 0; i < set.size(); i++) {

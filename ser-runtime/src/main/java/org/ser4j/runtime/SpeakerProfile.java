@@ -2,7 +2,9 @@ package org.ser4j.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -81,6 +83,25 @@ public final class SpeakerProfile {
     Accumulator acc = new Accumulator();
     vectors.forEach(acc::add);
     return acc.profile();
+  }
+
+  /**
+   * One profile per speaker, each from that speaker's own vectors; a speaker with fewer than {@link #MIN_CLIPS}
+   * vectors gets none (use the global statistics for them).
+   *
+   * @param vectorsBySpeaker each speaker's feature vectors (unlabelled)
+   * @return the profiles, in the map's speaker order
+   * @throws IllegalArgumentException if a speaker's vectors differ in length or are not finite
+   */
+  public static Map<String, SpeakerProfile> perSpeaker(Map<String, List<float[]>> vectorsBySpeaker) {
+    Objects.requireNonNull(vectorsBySpeaker, "vectorsBySpeaker");
+    Map<String, SpeakerProfile> profiles = new LinkedHashMap<>();
+    vectorsBySpeaker.forEach((speaker, vectors) -> {
+      if (vectors.size() >= MIN_CLIPS) {
+        profiles.put(speaker, ofVectors(vectors));
+      }
+    });
+    return profiles;
   }
 
   private static void requireEnough(int n) {
