@@ -185,15 +185,15 @@ final class PretrainCommand implements Callable<Integer> {
 
     // the figure the shipped test asserts: the plain-Java recognizer on every clip of the test folder
     EmotionRecognizer recognizer = EmotionRecognizer.of(bundle);
-    Measured m = measure(recognizer, test.utterances());
+    // a speaker-normalised model: one feature pass gives both figures (no profile, and each speaker's profile)
+    Measured m = recognizer.speakerNormalized() ? measureFromVectors(recognizer, test.utterances())
+        : measure(recognizer, test.utterances());
     if (m.evaluation == null) {
       err.println("error: no clip of " + testData + " could be scored");
       return SerCli.EXIT_INPUT_FAILED;
     }
     double threshold = Math.floor((m.evaluation.accuracy() - margin) * 1000) / 1000;
-    // with each test speaker's profile, built from that speaker's own clips (labels unused)
-    Evaluation withProfiles = recognizer.speakerNormalized() ? measureWithProfiles(recognizer, test.utterances())
-        : null;
+    Evaluation withProfiles = m.withProfiles;
     Map<String, String> figures = new LinkedHashMap<>();
     figures.put("model", bundleFile.getFileName().toString());
     figures.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -240,7 +240,8 @@ final class PretrainCommand implements Callable<Integer> {
     return anyLeftOut ? SerCli.EXIT_INPUT_FAILED : 0;
   }
 
-  private record Measured(Evaluation evaluation, int failed) {}
+  /** Scores without a profile, with each test speaker's profile (null when not measured), clips left out. */
+  private record Measured(Evaluation evaluation, Evaluation withProfiles, int failed) {}
 
   /** Scores {@code utts} with the recognizer in chunks of 64 (predictAll); unusable clips are counted. */
   private static Measured measure(EmotionRecognizer recognizer, List<Utterance> utts) {
@@ -262,50 +263,53 @@ final class PretrainCommand implements Callable<Integer> {
       }
     }
     if (actual.isEmpty()) {
-      return new Measured(null, failed);
+      return new Measured(null, null, failed);
     }
-    return new Measured(Evaluation.of(labels, actual.stream().mapToInt(Integer::intValue).toArray(),
-        predicted.stream().mapToInt(Integer::intValue).toArray()), failed);
+    return new Measured(evaluation(labels, actual, predicted), null, failed);
   }
 
   /**
-   * Scores {@code utts} with each speaker's profile built from the feature vectors of that speaker's own clips
-   * (labels unused); a speaker with fewer than {@link SpeakerProfile#MIN_CLIPS} usable clips is scored without.
+   * Featurises every clip of {@code utts} once and scores it twice: with the global statistics (what
+   * {@code predict(file)} gives) and with its speaker's profile built from the vectors of that speaker's own
+   * clips (labels unused; a speaker with fewer than {@link SpeakerProfile#MIN_CLIPS} usable clips is scored
+   * without). Unusable clips are counted.
    */
-  private static Evaluation measureWithProfiles(EmotionRecognizer recognizer, List<Utterance> utts) {
+  private static Measured measureFromVectors(EmotionRecognizer recognizer, List<Utterance> utts) {
     List<String> labels = recognizer.labels();
-    Map<String, List<float[]>> bySpeaker = new LinkedHashMap<>();
     Map<Utterance, float[]> vectors = new LinkedHashMap<>();
+    Map<String, List<float[]>> bySpeaker = new LinkedHashMap<>();
+    int failed = 0;
     for (Utterance u : utts) {
       try {
         float[] v = recognizer.featureVector(u.path());
+        if (labels.indexOf(u.label()) < 0) {
+          failed++;
+          continue;
+        }
         vectors.put(u, v);
         bySpeaker.computeIfAbsent(u.speaker(), k -> new ArrayList<>()).add(v);
       } catch (IOException e) {
-        // unusable: counted by the no-profile measurement already
+        failed++;
       }
     }
-    Map<String, SpeakerProfile> profiles = new LinkedHashMap<>();
-    bySpeaker.forEach((sp, vs) -> {
-      if (vs.size() >= SpeakerProfile.MIN_CLIPS) {
-        profiles.put(sp, SpeakerProfile.ofVectors(vs));
-      }
-    });
+    if (vectors.isEmpty()) {
+      return new Measured(null, null, failed);
+    }
+    Map<String, SpeakerProfile> profiles = SpeakerProfile.perSpeaker(bySpeaker);
     List<Integer> actual = new ArrayList<>();
-    List<Integer> predicted = new ArrayList<>();
+    List<Integer> plain = new ArrayList<>();
+    List<Integer> profiled = new ArrayList<>();
     vectors.forEach((u, v) -> {
-      int truth = labels.indexOf(u.label());
-      if (truth < 0) {
-        return;
-      }
+      actual.add(labels.indexOf(u.label()));
+      plain.add(labels.indexOf(recognizer.predictPooled(v).topLabel()));
       SpeakerProfile p = profiles.get(u.speaker());
-      actual.add(truth);
-      predicted.add(labels.indexOf((p == null ? recognizer.predictPooled(v) : recognizer.predictPooled(v, p))
+      profiled.add(labels.indexOf((p == null ? recognizer.predictPooled(v) : recognizer.predictPooled(v, p))
           .topLabel()));
     });
-    if (actual.isEmpty()) {
-      return null;
-    }
+    return new Measured(evaluation(labels, actual, plain), evaluation(labels, actual, profiled), failed);
+  }
+
+  private static Evaluation evaluation(List<String> labels, List<Integer> actual, List<Integer> predicted) {
     return Evaluation.of(labels, actual.stream().mapToInt(Integer::intValue).toArray(),
         predicted.stream().mapToInt(Integer::intValue).toArray());
   }
