@@ -129,6 +129,8 @@ public final class FeatureSpec {
   private final Set<Descriptor> descriptors;
   private final double f0Min;
   private final double f0Max;
+  /** {@link #minimumSamples()}, found once: it is checked for every clip. */
+  private final int minimumSamples;
   /** Built on first use and shared (both are immutable and thread-safe). */
   private volatile SpectralFeatures spectral;
   private volatile Pitch pitch;
@@ -166,6 +168,7 @@ public final class FeatureSpec {
     if (!load.mono()) {
       throw new IllegalArgumentException("load options must be mono: MFCCs are computed on one channel");
     }
+    this.minimumSamples = findMinimumSamples(mfcc, deltas);
   }
 
   /**
@@ -321,6 +324,10 @@ public final class FeatureSpec {
    * @return the minimum number of samples
    */
   public int minimumSamples() {
+    return minimumSamples;
+  }
+
+  private static int findMinimumSamples(MfccConfig mfcc, boolean deltas) {
     int need = deltas ? 9 : 1;
     int lo = 1;
     int hi = 1 << 26;
@@ -349,7 +356,7 @@ public final class FeatureSpec {
    * @throws TooShortAudioException naming {@code source}, what it holds and what is needed
    */
   public void checkLongEnough(AudioClip loaded, String source) throws TooShortAudioException {
-    int minimum = minimumSamples();
+    int minimum = minimumSamples;
     if (loaded.frameCount() >= minimum) {
       return;
     }

@@ -445,8 +445,7 @@ public final class EmotionRecognizer {
         try {
           AudioClip loaded = AudioLoader.load(f, spec.load());
           double have = (double) loaded.frameCount() / spec.mfcc().sampleRate();
-          checkLongEnough(loaded, f.toString());
-          float[][] features = spec.compute(loaded, extractor, f.toString());
+          float[][] features = spec.compute(loaded, extractor, f.toString()); // too short: typed, named
           try {
             inputs[i] = networkInput(features);
           } catch (IllegalArgumentException e) {
@@ -631,23 +630,6 @@ public final class EmotionRecognizer {
     return out;
   }
 
-  /** The too-short check of {@link #predictLoaded}. */
-  private void checkLongEnough(AudioClip loaded, String source) throws TooShortAudioException {
-    FeatureSpec spec = featureSpec;
-    int rate = spec.mfcc().sampleRate();
-    double have = (double) loaded.frameCount() / rate;
-    if (loaded.frameCount() < minimumSamples) {
-      double need = (double) minimumSamples / rate;
-      String what = loaded.frameCount() == 0
-          ? "no audio after the offset of " + spec.load().offset() + " s"
-          : String.format(java.util.Locale.ROOT, "%.3f s of audio after the offset of %s s", have,
-              spec.load().offset());
-      throw new TooShortAudioException(source, have, need + spec.load().offset(), String.format(
-          java.util.Locale.ROOT, "too short: %s; the model needs at least %.3f s (%.3f s in all)", what, need,
-          spec.load().offset() + need));
-    }
-  }
-
   /** Features and network for a clip loaded as the spec says (mono, at its rate). */
   private Prediction predictLoaded(AudioClip loaded, String source) throws TooShortAudioException {
     return predictLoaded(loaded, source, null);
@@ -664,8 +646,7 @@ public final class EmotionRecognizer {
   }
 
   private float[][] featuresOf(AudioClip loaded, String source) throws TooShortAudioException {
-    checkLongEnough(loaded, source);
-    return featureSpec.compute(loaded, extractor, source);
+    return featureSpec.compute(loaded, extractor, source); // checks minimumSamples, naming the source
   }
 
   // ---------------------------------------------------------------- speaker profiles
