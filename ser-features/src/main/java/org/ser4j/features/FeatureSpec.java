@@ -366,7 +366,7 @@ public final class FeatureSpec {
     String needed = String.format(Locale.ROOT, "; the features need at least %.3f s (%.3f s in all)", need,
         load.offset() + need);
     String problem = loaded.frameCount() == 0
-        ? "no audio after the offset of " + load.offset() + " s" + (minimum > 1 ? needed : "")
+        ? "too short: no audio after the offset of " + load.offset() + " s" + (minimum > 1 ? needed : "")
         : String.format(Locale.ROOT, "too short: %.3f s of audio after the offset of %s s", have, load.offset())
             + needed;
     throw new TooShortAudioException(source, have, need + load.offset(), problem);

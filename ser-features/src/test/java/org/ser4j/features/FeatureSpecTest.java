@@ -82,7 +82,7 @@ class FeatureSpecTest {
     AudioClip empty = AudioClip.ofMono(22050, new float[0]);
     assertThatThrownBy(() -> stats.compute(empty, ex, "empty.wav"))
         .isInstanceOf(org.ser4j.audio.TooShortAudioException.class)
-        .hasMessageContaining("no audio after the offset");
+        .hasMessageContaining("too short: no audio after the offset");
     AudioClip enough = AudioClip.ofMono(22050, new float[8 * 512]);
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> stats.compute(enough, ex, "ok.wav"))).isNull();
     assertThat(FeatureSpec.notebook().minimumSamples()).isEqualTo(1);
