@@ -41,6 +41,8 @@ import org.ser4j.runtime.Prediction;
  *   <li>{@code batchOf16}: {@code predictAll} of 16 such files (divide by 16 for the cost per clip), the
  *       networks run together so each weight row is read once per batch; compare with 16 x
  *       {@code endToEnd}.</li>
+ *   <li>{@code networkBatchOf16}: {@code predictPooledAll} of 16 different pooled vectors (divide by 16 for
+ *       the network's cost per clip when clips are classified together); compare with {@code networkOnly}.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -55,6 +57,7 @@ public class InferenceBenchmark {
   private Path wav;
   private float[] pooled;
   private List<Path> sixteen;
+  private List<float[]> sixteenVectors;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -78,6 +81,7 @@ public class InferenceBenchmark {
         WavWriter.Encoding.PCM16);
     pooled = x.get(0);
     sixteen = java.util.Collections.nCopies(16, wav);
+    sixteenVectors = x.subList(0, 16);
   }
 
   @TearDown(Level.Trial)
@@ -93,6 +97,11 @@ public class InferenceBenchmark {
   @Benchmark
   public List<EmotionRecognizer.Outcome> batchOf16() {
     return recognizer.predictAll(sixteen);
+  }
+
+  @Benchmark
+  public List<Prediction> networkBatchOf16() {
+    return recognizer.predictPooledAll(sixteenVectors);
   }
 
   @Benchmark

@@ -58,9 +58,13 @@ public final class EmotionRecognizer {
   private final int maxWidth;
   private final float[] mean;
   private final float[] invStd;
-  /** Weight rows as separate arrays: the JIT vectorises {@code z[j] += a * row[j]} but not offset forms. */
-  private final float[][] lstmW;
-  private final float[][] lstmRW;
+  /**
+   * The LSTM's weight rows split by gate, [row][gate][unit], and its bias [gate][unit]: with every gate in an
+   * array of its own all the step's loops index their arrays alike, the form the JIT vectorises.
+   */
+  private final float[][][] lstmW;
+  private final float[][][] lstmRW;
+  private final float[][] lstmB;
   private final float[][][] denseW;
   private final FeatureSpec featureSpec; // null for bundles made without a usable one
   private final String featureProblem; // why featureSpec is null
@@ -79,8 +83,9 @@ public final class EmotionRecognizer {
     this.maxWidth = w;
     this.mean = bundle.normalization().map(Normalization::meanRef).orElse(null);
     this.invStd = bundle.normalization().map(n -> n.invStd).orElse(null);
-    this.lstmW = lstm == null ? null : rows(lstm.w, lstm.nIn(), 4 * lstm.nOut());
-    this.lstmRW = lstm == null ? null : rows(lstm.rw, lstm.nOut(), 4 * lstm.nOut());
+    this.lstmW = lstm == null ? null : LstmKernel.byGate(lstm.w, lstm.nIn(), lstm.nOut());
+    this.lstmRW = lstm == null ? null : LstmKernel.byGate(lstm.rw, lstm.nOut(), lstm.nOut());
+    this.lstmB = lstm == null ? null : LstmKernel.byGate(lstm.b, 1, lstm.nOut())[0];
     this.denseW = new float[layers.size()][][];
     for (int i = firstDense; i < layers.size(); i++) {
       DenseLayer d = (DenseLayer) layers.get(i);
@@ -458,7 +463,13 @@ public final class EmotionRecognizer {
           errors[i] = new IOException(f + ": " + e.getMessage(), e);
         }
       }
-      Prediction[] ps = networkBatch(inputs, part, errors);
+      ArithmeticException[] overflow = new ArithmeticException[part.size()];
+      Prediction[] ps = networkBatch(inputs, overflow);
+      for (int i = 0; i < part.size(); i++) {
+        if (overflow[i] != null) {
+          errors[i] = new IOException(part.get(i) + ": " + overflow[i].getMessage(), overflow[i]);
+        }
+      }
       for (int i = 0; i < part.size(); i++) {
         out.add(errors[i] != null ? new Outcome(part.get(i), null, errors[i])
             : new Outcome(part.get(i), ps[i].withQuality(notes[i]), null));
@@ -505,9 +516,9 @@ public final class EmotionRecognizer {
 
   /**
    * The networks of several clips (null entries skipped), sharing weight reads; null where skipped or where
-   * the output is not finite (then {@code errors[i]} says so).
+   * the output is not finite (then {@code overflow[i]} says so).
    */
-  private Prediction[] networkBatch(float[][][] inputs, List<Path> files, IOException[] errors) {
+  private Prediction[] networkBatch(float[][][] inputs, ArithmeticException[] overflow) {
     int b = inputs.length;
     Prediction[] out = new Prediction[b];
     float[][] last = new float[b][];
@@ -530,7 +541,7 @@ public final class EmotionRecognizer {
         try {
           out[i] = dense(x, new float[maxWidth]);
         } catch (ArithmeticException e) {
-          errors[i] = new IOException(files.get(i) + ": " + e.getMessage(), e);
+          overflow[i] = e;
         }
       }
     }
@@ -547,16 +558,13 @@ public final class EmotionRecognizer {
   private float[][] runLstmBatch(LstmLayer l, float[][][] inputs, boolean pooled, int[] steps) {
     final int n = l.nOut();
     final int nIn = l.nIn();
-    final int g4 = 4 * n;
-    final float[][] w = lstmW;
-    final float[][] rw = lstmRW;
-    final float[] bias = l.b;
+    final float[][][] w = lstmW;
     int b = steps.length;
     int maxSteps = 0;
     for (int s : steps) {
       maxSteps = Math.max(maxSteps, s);
     }
-    float[][] z = new float[b][g4];
+    float[][][] z = new float[b][4][n];
     float[][] h = new float[b][n];
     float[][] c = new float[b][n];
     float[][] x = pooled ? null : new float[b][nIn];
@@ -566,61 +574,41 @@ public final class EmotionRecognizer {
       for (int i = 0; i < b; i++) {
         if (t < steps[i]) {
           active[na++] = i;
-          System.arraycopy(bias, 0, z[i], 0, g4);
+          for (int g = 0; g < 4; g++) {
+            System.arraycopy(lstmB[g], 0, z[i][g], 0, n);
+          }
         }
       }
       if (pooled) {
         for (int a = 0; a < na; a++) {
           int i = active[a];
-          axpy(inputs[i][0][t], w[0], z[i], g4);
+          for (int g = 0; g < 4; g++) {
+            LstmKernel.axpy(inputs[i][0][t], w[0][g], z[i][g], 0, n);
+          }
         }
       } else {
         for (int a = 0; a < na; a++) {
           normalizedRow(inputs[active[a]][t], x[active[a]]);
         }
         for (int k = 0; k < nIn; k++) {
-          float[] wk = w[k];
+          float[][] wk = w[k];
           for (int a = 0; a < na; a++) {
             int i = active[a];
             float xk = x[i][k];
             if (xk != 0f) {
-              axpy(xk, wk, z[i], g4);
+              for (int g = 0; g < 4; g++) {
+                LstmKernel.axpy(xk, wk[g], z[i][g], 0, n);
+              }
             }
           }
         }
       }
       if (t > 0) {
-        int k = 0;
-        for (; k + 4 <= n; k += 4) {
-          float[] r0 = rw[k];
-          float[] r1 = rw[k + 1];
-          float[] r2 = rw[k + 2];
-          float[] r3 = rw[k + 3];
-          for (int a = 0; a < na; a++) {
-            float[] hi = h[active[a]];
-            axpy4(hi[k], hi[k + 1], hi[k + 2], hi[k + 3], r0, r1, r2, r3, z[active[a]], g4);
-          }
-        }
-        for (; k < n; k++) {
-          for (int a = 0; a < na; a++) {
-            axpy(h[active[a]][k], rw[k], z[active[a]], g4);
-          }
-        }
+        LstmKernel.recurrent(lstmRW, h, z, active, na, n);
       }
       for (int a = 0; a < na; a++) {
         int i = active[a];
-        float[] zi = z[i];
-        float[] hi = h[i];
-        float[] ci = c[i];
-        for (int j = 0; j < n; j++) {
-          double ig = sigmoid(zi[j]);
-          double fg = sigmoid(zi[n + j]);
-          double gg = tanh(zi[2 * n + j]);
-          double og = sigmoid(zi[3 * n + j]);
-          double cj = fg * ci[j] + ig * gg;
-          ci[j] = (float) cj;
-          hi[j] = (float) (og * tanh(cj));
-        }
+        LstmKernel.cell(z[i], c[i], h[i], n);
       }
     }
     float[][] out = new float[b][];
@@ -865,6 +853,50 @@ public final class EmotionRecognizer {
     return dense(x, new float[maxWidth]);
   }
 
+  /**
+   * {@link #predictPooled(float[])} for many vectors: the networks of up to {@value #BATCH} vectors run
+   * together, so that each weight row is read from memory once for all of them (the notebook LSTM's recurrent
+   * matrix, 1 MB, is read at every one of its 40 steps). Each prediction equals {@code predictPooled}'s for the
+   * same vector bit for bit. Use it to score many cached feature vectors, e.g. a whole test set.
+   *
+   * @param vectors pooled feature vectors ({@link #featureVector(Path)}), finite
+   * @return one prediction per vector, in the same order (without quality notes: there is no audio to judge)
+   * @throws IllegalArgumentException naming the index of the first vector of the wrong length or with a
+   *     non-finite value
+   * @throws IllegalStateException if the model reads frame sequences of another width
+   * @throws ArithmeticException naming the index of the first vector whose output overflows
+   */
+  public List<Prediction> predictPooledAll(List<float[]> vectors) {
+    Objects.requireNonNull(vectors, "vectors");
+    List<Prediction> out = new java.util.ArrayList<>(vectors.size());
+    for (int from = 0; from < vectors.size(); from += BATCH) {
+      int size = Math.min(BATCH, vectors.size() - from);
+      float[][][] inputs = new float[size][][];
+      for (int i = 0; i < size; i++) {
+        int index = from + i;
+        float[] f = Objects.requireNonNull(vectors.get(index), () -> "vector " + index + " is null");
+        if (bundle.inputMode() != InputMode.VECTOR_AS_STEPS && f.length != bundle.inputLength()) {
+          throw new IllegalStateException("this model reads sequences of " + bundle.inputLength()
+              + " features per step; use predict(float[][])");
+        }
+        try {
+          inputs[i] = networkInput(new float[][] {f});
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("vector " + index + ": " + e.getMessage(), e);
+        }
+      }
+      ArithmeticException[] overflow = new ArithmeticException[size];
+      Prediction[] ps = networkBatch(inputs, overflow);
+      for (int i = 0; i < size; i++) {
+        if (overflow[i] != null) {
+          throw new ArithmeticException("vector " + (from + i) + ": " + overflow[i].getMessage());
+        }
+        out.add(ps[i]);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
   private static void checkFinite(float[] row, int t) {
     for (float f : row) {
       if (!Float.isFinite(f)) {
@@ -898,17 +930,7 @@ public final class EmotionRecognizer {
 
   /** z[0..len) += a * row[0..len): same index on both arrays, so C2 vectorises it. */
   private static void axpy(float a, float[] row, float[] z, int len) {
-    for (int j = 0; j < len; j++) {
-      z[j] += a * row[j];
-    }
-  }
-
-  /** Four rows per pass: z is loaded and stored once per four multiply-adds. */
-  private static void axpy4(float a0, float a1, float a2, float a3, float[] r0, float[] r1, float[] r2, float[] r3,
-      float[] z, int len) {
-    for (int j = 0; j < len; j++) {
-      z[j] += a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j];
-    }
+    LstmKernel.axpy(a, row, z, 0, len);
   }
 
   static double sigmoid(double x) {

@@ -1,6 +1,8 @@
 package org.ser4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,5 +105,42 @@ class PredictAllTest {
     assertThat(all.get(1).error()).hasMessageContaining("junk.wav");
     assertThat(all.get(4).error()).hasMessageContaining("missing.wav");
     assertThat(all.get(2).prediction().toArray()).containsExactly(rec.predict(files.get(2)).toArray());
+  }
+
+  @Test
+  void pooledVectorsInBatchesGiveWhatPredictPooledGivesAndMatchTheReference() {
+    // 70 units: 280 gates, more than one column tile of the recurrent product and not a multiple of it; 70 rows
+    // are not a multiple of the four-row pass either
+    ModelBundle b = TestBundles.pooled(11, 40, 70, true);
+    EmotionRecognizer rec = EmotionRecognizer.of(b);
+    Random r = new Random(21);
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < EmotionRecognizer.BATCH + 5; i++) {
+      vectors.add(TestBundles.random(r, 40, 3));
+    }
+    List<Prediction> all = rec.predictPooledAll(vectors);
+    assertThat(all).hasSize(vectors.size());
+    for (int i = 0; i < vectors.size(); i++) {
+      assertThat(all.get(i).toArray()).as("vector %d", i).containsExactly(rec.predictPooled(vectors.get(i)).toArray());
+      float[][] column = new float[40][1];
+      for (int t = 0; t < 40; t++) {
+        column[t][0] = vectors.get(i)[t];
+      }
+      assertThat(all.get(i).toArray()).containsExactly(Reference.forward(b, column), within(1e-5));
+    }
+  }
+
+  @Test
+  void aBadVectorIsNamedByItsIndex() {
+    EmotionRecognizer rec = EmotionRecognizer.of(TestBundles.pooled(11, 40, 8, true));
+    float[] nan = new float[40];
+    nan[3] = Float.NaN;
+    assertThatThrownBy(() -> rec.predictPooledAll(List.of(new float[40], new float[40], nan)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("vector 2: ")
+        .hasMessageContaining("non-finite");
+    assertThatThrownBy(() -> rec.predictPooledAll(List.of(new float[40], new float[39])))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("vector 1: ")
+        .hasMessageContaining("expected 40");
+    assertThat(rec.predictPooledAll(List.of())).isEmpty();
   }
 }
