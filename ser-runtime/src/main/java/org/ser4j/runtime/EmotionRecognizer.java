@@ -604,7 +604,7 @@ public final class EmotionRecognizer {
         }
       }
       if (t > 0) {
-        LstmKernel.recurrent(lstmRW, h, z, active, na, n);
+        LstmKernel.recurrent(lstmRW, h, z, active, na, n, (t & 1) == 0);
       }
       for (int a = 0; a < na; a++) {
         int i = active[a];

@@ -35,31 +35,37 @@ final class LstmKernel {
   }
 
   /**
-   * {@code z[i] += h[i] R} for the clips {@code active[0..na)}, gate by gate.
+   * {@code z[i] += h[i] R} for the clips {@code active[0..na)}, tile by tile. {@code backwards} visits the tiles in
+   * the opposite order (alternate it from step to step: the tiles read last are still in the cache when the
+   * next step starts with them; measured 14% faster for one clip of the notebook's LSTM). The order of the
+   * tiles does not change any result: each {@code z[j]} is in one tile, which adds its terms in row order.
    *
    * @param rw the recurrent matrix, [n rows][4 gates][n units]
    * @param h hidden states, one row of n per clip
    * @param z gate pre-activations, [clip][4 gates][n units]
    */
-  static void recurrent(float[][][] rw, float[][] h, float[][][] z, int[] active, int na, int n) {
-    for (int g = 0; g < 4; g++) {
-      for (int from = 0; from < n; from += TILE) {
-        int to = Math.min(n, from + TILE);
-        int k = 0;
-        for (; k + 4 <= n; k += 4) {
-          float[] r0 = rw[k][g];
-          float[] r1 = rw[k + 1][g];
-          float[] r2 = rw[k + 2][g];
-          float[] r3 = rw[k + 3][g];
-          for (int a = 0; a < na; a++) {
-            float[] hi = h[active[a]];
-            axpy4(hi[k], hi[k + 1], hi[k + 2], hi[k + 3], r0, r1, r2, r3, z[active[a]][g], from, to);
-          }
+  static void recurrent(float[][][] rw, float[][] h, float[][][] z, int[] active, int na, int n, boolean backwards) {
+    int perGate = (n + TILE - 1) / TILE;
+    int tiles = 4 * perGate;
+    for (int q = 0; q < tiles; q++) {
+      int tile = backwards ? tiles - 1 - q : q;
+      int g = tile / perGate;
+      int from = (tile % perGate) * TILE;
+      int to = Math.min(n, from + TILE);
+      int k = 0;
+      for (; k + 4 <= n; k += 4) {
+        float[] r0 = rw[k][g];
+        float[] r1 = rw[k + 1][g];
+        float[] r2 = rw[k + 2][g];
+        float[] r3 = rw[k + 3][g];
+        for (int a = 0; a < na; a++) {
+          float[] hi = h[active[a]];
+          axpy4(hi[k], hi[k + 1], hi[k + 2], hi[k + 3], r0, r1, r2, r3, z[active[a]][g], from, to);
         }
-        for (; k < n; k++) {
-          for (int a = 0; a < na; a++) {
-            axpy(h[active[a]][k], rw[k][g], z[active[a]][g], from, to);
-          }
+      }
+      for (; k < n; k++) {
+        for (int a = 0; a < na; a++) {
+          axpy(h[active[a]][k], rw[k][g], z[active[a]][g], from, to);
         }
       }
     }

@@ -65,4 +65,35 @@ class LstmKernelTest {
       assertThat((double) h[j]).isCloseTo(o * Math.tanh(cj), within(1e-6));
     }
   }
+
+  @Test
+  void theRecurrentProductIsTheSameBitsInEitherTileOrderAndForAnyBatch() {
+    int n = 300; // two column tiles per gate, the second partial; 300 rows: whole four-row passes
+    Random r = new Random(4);
+    float[][][] rw = LstmKernel.byGate(TestBundles.random(r, n * 4 * n, 0.1), n, n);
+    float[][] h = {TestBundles.random(r, n, 1), TestBundles.random(r, n, 1), TestBundles.random(r, n, 1)};
+    float[] start = TestBundles.random(r, 4 * n, 1);
+    float[][][] forward = new float[3][][];
+    float[][][] backward = new float[3][][];
+    for (int i = 0; i < 3; i++) {
+      forward[i] = LstmKernel.byGate(start, 1, n)[0];
+      backward[i] = LstmKernel.byGate(start, 1, n)[0];
+    }
+    LstmKernel.recurrent(rw, h, forward, new int[] {0, 1, 2}, 3, n, false);
+    LstmKernel.recurrent(rw, h, backward, new int[] {2, 0, 1}, 3, n, true);
+    float[][][] alone = {LstmKernel.byGate(start, 1, n)[0]};
+    LstmKernel.recurrent(rw, new float[][] {h[1]}, alone, new int[] {0}, 1, n, true);
+    for (int g = 0; g < 4; g++) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(backward[i][g]).containsExactly(forward[i][g]);
+      }
+      assertThat(alone[0][g]).containsExactly(forward[1][g]);
+      // and it is the product: compare one unit of each gate with a double-precision sum
+      double want = start[g * n + 7];
+      for (int k = 0; k < n; k++) {
+        want += (double) h[2][k] * rw[k][g][7];
+      }
+      assertThat((double) forward[2][g][7]).isCloseTo(want, within(1e-4));
+    }
+  }
 }
