@@ -39,6 +39,8 @@ final class TwoStageEngine implements ResampleEngine {
   static final int MAX_DOWN = 5;
   /** Upper bound on the stage-2 table, in floats (4 MB). */
   static final int TABLE_LIMIT = 1 << 20;
+  /** Input indices whose virtual outputs the split stage 2 computes together. */
+  static final int CHUNK2 = 2048;
 
   private final int up;
   private final int down;
@@ -66,6 +68,22 @@ final class TwoStageEngine implements ResampleEngine {
   /** Grid index {@code j} is {@code Y} index {@code j + offset2} ... see {@link #windowStart}. */
   private final int start2;
   private final float[] table2;
+  /**
+   * Downsampling ({@code down >= up}): stage 2 on the phase-split grid (see {@link #emitSplit}); the grid
+   * buffer then holds the two phases in separate arrays.
+   */
+  final boolean split;
+  /** Split stage 2: taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
+  private final int taps0;
+  private final int taps1h;
+  private final int slots;
+  private final int rowV;
+  /** Input index of output 0's window, the origin of the slots. */
+  private final long slot0;
+  /** Split stage 2 coefficients: row per tap, column per slot (wrapped past {@link #slots} by {@link #CHUNK2}). */
+  private final float[][] tableV;
+  /** {@code Y} samples from an output's window start that it reads (its window, or one more when split). */
+  final int reach;
   private final ConcurrentLinkedQueue<Workspace> pool = new ConcurrentLinkedQueue<>();
 
   private TwoStageEngine(int up, int down, int half1, KaiserKernel kernel1, int u2, int d2, int half2,
@@ -144,6 +162,50 @@ final class TwoStageEngine implements ResampleEngine {
         table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
       }
     }
+
+    // split stage 2: input index i (grid indices 2i and 2i + 1) gets the window of the output starting there
+    int t0 = half2 + 1;
+    int t1 = half2;
+    boolean odd = d2 % 2 != 0;
+    long m2 = odd ? d2 : d2 / 2; // input indices per period of the output windows
+    long q2 = odd ? 2L * u2 : u2; // outputs per period
+    long rowLen = m2 + CHUNK2;
+    if (down >= up && (t0 + t1) * rowLen + table2.length <= TABLE_LIMIT) {
+      split = true;
+      taps0 = t0;
+      taps1h = t1;
+      slots = (int) m2;
+      rowV = (int) rowLen;
+      slot0 = windowStart(0) >> 1;
+      tableV = new float[t0 + t1][rowV];
+      for (long k = 0; k < q2; k++) {
+        long start = windowStart(k);
+        int slot = (int) ((start >> 1) - slot0);
+        int parity = (int) (start & 1);
+        double frac = (double) (k % u2 * d2 % u2) / u2;
+        for (int m = 0; m < taps2; m++) {
+          float c = (float) kernel2.value(frac + half2 - 1 - m);
+          int q = parity + m; // grid index 2 i + q
+          int row = (q & 1) == 0 ? q >> 1 : t0 + (q >> 1);
+          tableV[row][slot] = c;
+        }
+      }
+      for (float[] r : tableV) {
+        for (int c = slots; c < rowV; c++) {
+          r[c] = r[c % slots];
+        }
+      }
+      reach = Math.max(span2, taps2 + 1);
+    } else {
+      split = false;
+      taps0 = 0;
+      taps1h = 0;
+      slots = 0;
+      rowV = 0;
+      slot0 = 0;
+      tableV = null;
+      reach = span2;
+    }
   }
 
   /**
@@ -187,7 +249,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   @Override
   public long tableFloats() {
-    return table2.length + 4L * fft;
+    return table2.length + (split ? (long) tableV.length * rowV : 0) + 4L * fft;
   }
 
   @Override
@@ -207,7 +269,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   /** Outputs whose window (of {@code span2}) ends before {@code Y} index {@code yEnd}. */
   private long outputsBefore(long yEnd) {
-    long last = yEnd - span2 - start2; // largest grid floor allowed
+    long last = yEnd - reach - start2; // largest grid floor allowed
     if (last < 0) {
       return 0;
     }
@@ -221,7 +283,7 @@ final class TwoStageEngine implements ResampleEngine {
     if (outputs == 0) {
       return 0;
     }
-    long yNeeded = windowStart(outputs - 1) + span2;
+    long yNeeded = windowStart(outputs - 1) + reach;
     long perPair = 4L * valid;
     return (yNeeded + perPair - 1) / perPair;
   }
@@ -234,14 +296,27 @@ final class TwoStageEngine implements ResampleEngine {
     final float[][] imA;
     final float[][] reB;
     final float[][] imB;
+    /** The grid, interleaved ({@code y}) or, when split, by phase ({@code y0}, {@code y1}, half as long). */
     final float[] y;
+    final float[] y0;
+    final float[] y1;
+    /** Virtual outputs of one chunk and the grid aligned to them per tap (split stage 2), by slot. */
+    final float[] v;
+    final float[] taps;
+    /** Capacity in grid samples. */
+    final int cap;
 
-    Workspace(int fft, int lanes, int yCap) {
+    Workspace(int fft, int lanes, int yCap, boolean split, int slotsRow) {
       reA = new float[fft][lanes];
       imA = new float[fft][lanes];
       reB = new float[fft][lanes];
       imB = new float[fft][lanes];
-      y = new float[yCap];
+      cap = (yCap + 1) & ~1;
+      y = split ? null : new float[cap];
+      y0 = split ? new float[cap / 2] : null;
+      y1 = split ? new float[cap / 2] : null;
+      v = split ? new float[slotsRow] : null;
+      taps = split ? new float[slotsRow] : null;
     }
   }
 
@@ -249,7 +324,7 @@ final class TwoStageEngine implements ResampleEngine {
   public void resample(float[] x, float[] out) {
     Workspace ws = pool.poll();
     if (ws == null) {
-      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * span2 + 16);
+      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * reach + 16, split, rowV);
     }
     Cursor c = new Cursor(ws);
     c.run(x, -lead, 0, x.length, Long.MAX_VALUE, out, 0, out.length);
@@ -273,10 +348,15 @@ final class TwoStageEngine implements ResampleEngine {
 
     /** Drops grid samples no later output reads. */
     void compact() {
-      long keepFrom = windowStart(produced);
+      long keepFrom = windowStart(produced) & ~1L; // even: split windows start at grid index 2i
       int drop = (int) Math.min(Math.max(0, keepFrom - yBase), yLen);
       if (drop > 0) {
-        System.arraycopy(ws.y, drop, ws.y, 0, yLen - drop);
+        if (split) {
+          System.arraycopy(ws.y0, drop / 2, ws.y0, 0, (yLen - drop) / 2);
+          System.arraycopy(ws.y1, drop / 2, ws.y1, 0, (yLen - drop) / 2);
+        } else {
+          System.arraycopy(ws.y, drop, ws.y, 0, yLen - drop);
+        }
         yLen -= drop;
         yBase += drop;
       }
@@ -302,7 +382,11 @@ final class TwoStageEngine implements ResampleEngine {
       while (true) {
         long target = Math.min(limit, outputsBefore(yBase + yLen));
         if (target > produced) {
-          emit(ws.y, yBase, produced, target, out, outOff + written);
+          if (split) {
+            emitSplit(ws, yBase, produced, target, out, outOff + written);
+          } else {
+            emit(ws.y, yBase, produced, target, out, outOff + written);
+          }
           written += (int) (target - produced);
           produced = target;
         }
@@ -316,10 +400,10 @@ final class TwoStageEngine implements ResampleEngine {
           count = Math.floorDiv(availEnd - valid - fft, 2L * valid) + 1 - pairsDone; // every pair the input completes
         }
         count = Math.min(count, ws.reA[0].length);
-        if (count > 0 && (ws.y.length - yLen) / perPair < count) {
+        if (count > 0 && (ws.cap - yLen) / perPair < count) {
           compact(); // only when short of room: each compaction copies what is kept
         }
-        count = Math.min(count, (ws.y.length - yLen) / perPair);
+        count = Math.min(count, (ws.cap - yLen) / perPair);
         if (count <= 0) {
           return written;
         }
@@ -373,7 +457,6 @@ final class TwoStageEngine implements ResampleEngine {
       }
     }
     transform(reA, imA, width);
-    float[] y = ws.y;
     for (int phase = 0; phase < 2; phase++) {
       float[] gr = phase == 0 ? g0r : g1r;
       float[] gi = phase == 0 ? g0i : g1i;
@@ -383,12 +466,25 @@ final class TwoStageEngine implements ResampleEngine {
       }
       transform(reB, imB, width);
       // re rows now hold the odd block of each pair, im rows the even one
-      for (int j = 0; j < v; j++) {
-        float[] odd = reB[j];
-        float[] even = imB[j];
-        for (int l = 0, o = yOff + 2 * j + phase; l < lanes; l++, o += 4 * v) {
-          y[o] = even[l];
-          y[o + 2 * v] = odd[l];
+      if (split) {
+        float[] y = phase == 0 ? ws.y0 : ws.y1;
+        for (int j = 0; j < v; j++) {
+          float[] odd = reB[j];
+          float[] even = imB[j];
+          for (int l = 0, o = yOff / 2 + j; l < lanes; l++, o += 2 * v) {
+            y[o] = even[l];
+            y[o + v] = odd[l];
+          }
+        }
+      } else {
+        float[] y = ws.y;
+        for (int j = 0; j < v; j++) {
+          float[] odd = reB[j];
+          float[] even = imB[j];
+          for (int l = 0, o = yOff + 2 * j + phase; l < lanes; l++, o += 4 * v) {
+            y[o] = even[l];
+            y[o + 2 * v] = odd[l];
+          }
         }
       }
     }
@@ -440,6 +536,79 @@ final class TwoStageEngine implements ResampleEngine {
       int wrap = (u - 1 - phase) >> 31;
       phase -= u & wrap;
       pos += stepWhole - wrap;
+    }
+  }
+
+  /**
+   * Stage 2 on the phase-split grid, vectorised across outputs: every input index {@code i} gets the
+   * "virtual output" of the window starting at grid index {@code 2i} or {@code 2i + 1}, with the
+   * coefficients of the output whose window starts there (zeros where none does), so that the sums run
+   * tap by tap over consecutive indices, a loop form C2 vectorises; outputs then pick their index. When
+   * downsampling, consecutive outputs start at different input indices, so each index serves at most one
+   * output. Each virtual output is the same sequential sum over its taps whatever the chunking.
+   */
+  private void emitSplit(Workspace ws, long yBase, long kFrom, long kTo, float[] out, int outOff) {
+    final float[] v = ws.v;
+    final float[][] tb = tableV;
+    final int t0 = taps0;
+    final int t1 = taps1h;
+    long iBase = yBase >> 1; // yBase is even
+    int lastIndex = (int) ((windowStart(kTo - 1) >> 1) - iBase);
+    int stepWhole = d2 / u2;
+    int stepFrac = d2 % u2;
+    int pos = (int) (windowStart(kFrom) - yBase);
+    int phase = (int) (kFrom % u2 * d2 % u2);
+    int u = u2;
+    int o = outOff;
+    int end = outOff + (int) (kTo - kFrom);
+    while (o < end) {
+      int a = pos >> 1;
+      int n = Math.min(CHUNK2, lastIndex - a + 1);
+      int s0 = (int) ((iBase + a - slot0) % slots);
+      // everything indexed by slot: C2 (JDK 17) packs only accesses at the same index
+      taps(ws, ws.y0, a, 0, t0, s0, n, true);
+      taps(ws, ws.y1, a, t0, t1, s0, n, false);
+      int limit = a + n;
+      int shift = s0 - a;
+      while (o < end && (pos >> 1) < limit) {
+        out[o++] = v[(pos >> 1) + shift];
+        phase += stepFrac;
+        int wrap = (u - 1 - phase) >> 31;
+        phase -= u & wrap;
+        pos += stepWhole - wrap;
+      }
+    }
+  }
+
+  /**
+   * Adds taps {@code row0 .. row0 + count - 1} (grid {@code y} from {@code a}) to the chunk's virtual outputs,
+   * one loop per tap: C2 (JDK 17) vectorises only short loop bodies, and only accesses at the same index, so
+   * each tap's grid samples are first copied to the slots' positions.
+   */
+  private void taps(Workspace ws, float[] y, int a, int row0, int count, int s0, int n, boolean first) {
+    final float[][] tb = tableV;
+    final float[] g = ws.taps;
+    final float[] v = ws.v;
+    int e = s0 + n;
+    for (int t = 0; t < count; t++) {
+      System.arraycopy(y, a + t, g, s0, n);
+      if (first && t == 0) {
+        set1(v, tb[row0], g, s0, e);
+      } else {
+        add1(v, tb[row0 + t], g, s0, e);
+      }
+    }
+  }
+
+  private static void set1(float[] v, float[] c, float[] y, int s, int e) {
+    for (int j = s; j < e; j++) {
+      v[j] = c[j] * y[j];
+    }
+  }
+
+  private static void add1(float[] v, float[] c, float[] y, int s, int e) {
+    for (int j = s; j < e; j++) {
+      v[j] += c[j] * y[j];
     }
   }
 
@@ -587,8 +756,8 @@ final class TwoStageEngine implements ResampleEngine {
 
     Stream() {
       buf = new float[2 * valid * STREAM_LANES + fft + CHUNK];
-      int yCap = 4 * valid * STREAM_LANES + 2 * buf.length + 2 * fft + 2 * span2 + 64;
-      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap));
+      int yCap = 4 * valid * STREAM_LANES + 2 * buf.length + 2 * fft + 2 * reach + 64;
+      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap, split, rowV));
       reset();
     }
 
