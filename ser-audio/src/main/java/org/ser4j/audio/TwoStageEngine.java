@@ -82,6 +82,9 @@ final class TwoStageEngine implements ResampleEngine {
   private final long slot0;
   /** Split stage 2 coefficients: row per tap, column per slot (wrapped past {@link #slots} by {@link #CHUNK2}). */
   private final float[][] tableV;
+  /** Split stage 2: outputs per period, and the input index step from output {@code k mod} that to the next. */
+  private final int period;
+  private final byte[] stepV;
   /** {@code Y} samples from an output's window start that it reads (its window, or one more when split). */
   final int reach;
   private final ConcurrentLinkedQueue<Workspace> pool = new ConcurrentLinkedQueue<>();
@@ -195,8 +198,16 @@ final class TwoStageEngine implements ResampleEngine {
           r[c] = r[c % slots];
         }
       }
+      // wrapped by CHUNK2: a chunk of CHUNK2 input indices has at most CHUNK2 outputs
+      period = (int) q2;
+      stepV = new byte[period + CHUNK2];
+      for (int k = 0; k < stepV.length; k++) {
+        stepV[k] = (byte) ((windowStart(k + 1) >> 1) - (windowStart(k) >> 1));
+      }
       reach = Math.max(span2, taps2 + 1);
     } else {
+      period = 0;
+      stepV = null;
       split = false;
       taps0 = 0;
       taps1h = 0;
@@ -552,32 +563,39 @@ final class TwoStageEngine implements ResampleEngine {
     final float[][] tb = tableV;
     final int t0 = taps0;
     final int t1 = taps1h;
+    final byte[] step = stepV;
     long iBase = yBase >> 1; // yBase is even
     int lastIndex = (int) ((windowStart(kTo - 1) >> 1) - iBase);
-    int stepWhole = d2 / u2;
-    int stepFrac = d2 % u2;
-    int pos = (int) (windowStart(kFrom) - yBase);
-    int phase = (int) (kFrom % u2 * d2 % u2);
-    int u = u2;
+    int a = (int) ((windowStart(kFrom) >> 1) - iBase);
+    long k = kFrom;
     int o = outOff;
-    int end = outOff + (int) (kTo - kFrom);
-    while (o < end) {
-      int a = pos >> 1;
+    while (k < kTo) {
       int n = Math.min(CHUNK2, lastIndex - a + 1);
       int s0 = (int) ((iBase + a - slot0) % slots);
       // everything indexed by slot: C2 (JDK 17) packs only accesses at the same index
       taps(ws, ws.y0, a, 0, t0, s0, n, true);
       taps(ws, ws.y1, a, t0, t1, s0, n, false);
-      int limit = a + n;
-      int shift = s0 - a;
-      while (o < end && (pos >> 1) < limit) {
-        out[o++] = v[(pos >> 1) + shift];
-        phase += stepFrac;
-        int wrap = (u - 1 - phase) >> 31;
-        phase -= u & wrap;
-        pos += stepWhole - wrap;
+      long kEnd = Math.min(kTo, outputsStartingBefore(2 * (iBase + a + n)));
+      int count = (int) (kEnd - k);
+      int kq = (int) (k % period);
+      int j = s0;
+      for (int i = 0; i < count; i++) {
+        out[o + i] = v[j];
+        j += step[kq + i];
       }
+      o += count;
+      k = kEnd;
+      a += j - s0;
     }
+  }
+
+  /** Outputs whose window starts before {@code Y} index {@code yIndex}. */
+  private long outputsStartingBefore(long yIndex) {
+    long g = yIndex - start2; // smallest k with floor(k d2 / u2) >= g: ceil(g u2 / d2)
+    if (g <= 0) {
+      return 0;
+    }
+    return g / d2 * u2 + (g % d2 * u2 + d2 - 1) / d2;
   }
 
   /**
