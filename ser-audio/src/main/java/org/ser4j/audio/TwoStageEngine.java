@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p><b>Stage 2</b> reads {@code y} at the output instants from that grid with a short polyphase filter
  * (12 to 18 taps): on the grid the signal occupies at most a quarter of the sample rate, so a wide transition
  * band suffices. Its Kaiser design keeps pass-band ripple and image leakage near -126 dB, so the two stages
- * together differ from the direct single-stage filter by rounding only (about -120 dB).
+ * together differ from the direct single-stage filter by rounding only (about -120 dB). When downsampling,
+ * the grid is kept as its two phases and the stage runs tap by tap across consecutive input indices (see
+ * {@link #emitSplit}), which C2 vectorises; when upsampling, output by output (a scalar dot product).
  *
  * <p>Every output depends only on its own index (blocks sit at fixed positions of the padded input, and lane
  * arithmetic is element-wise and strict), so a stream's blocks, whatever their sizes, give the batch result
