@@ -69,13 +69,14 @@ final class TwoStageEngine implements ResampleEngine {
   final int span2;
   /** Grid index {@code j} is {@code Y} index {@code j + offset2} ... see {@link #windowStart}. */
   private final int start2;
+  /** Scalar stage 2 coefficients, one row per output phase; null when {@link #split}. */
   private final float[] table2;
   /**
    * Downsampling ({@code down >= up}): stage 2 on the phase-split grid (see {@link #emitSplit}); the grid
    * buffer then holds the two phases in separate arrays.
    */
   final boolean split;
-  /** Split stage 2: taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
+  /** Split stage 2 (its table at most half {@link #TABLE_LIMIT}): taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
   private final int taps0;
   private final int taps1h;
   private final int slots;
@@ -158,16 +159,6 @@ final class TwoStageEngine implements ResampleEngine {
       twiddles[st] = t;
     }
 
-    // row j holds the coefficients of outputs k = j mod u2, in output order: outputs read the table
-    // sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random)
-    table2 = new float[u2 * span2];
-    for (int j = 0; j < u2; j++) {
-      double frac = (double) ((long) j * d2 % u2) / u2;
-      for (int m = 0; m < taps2; m++) {
-        table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
-      }
-    }
-
     // split stage 2: input index i (grid indices 2i and 2i + 1) gets the window of the output starting there
     int t0 = half2 + 1;
     int t1 = half2;
@@ -175,7 +166,8 @@ final class TwoStageEngine implements ResampleEngine {
     long m2 = odd ? d2 : d2 / 2; // input indices per period of the output windows
     long q2 = odd ? 2L * u2 : u2; // outputs per period
     long rowLen = m2 + CHUNK2;
-    if (down >= up && (t0 + t1) * rowLen + table2.length <= TABLE_LIMIT) {
+    if (down >= up && (t0 + t1) * rowLen <= TABLE_LIMIT / 2) {
+      table2 = null;
       split = true;
       taps0 = t0;
       taps1h = t1;
@@ -208,6 +200,15 @@ final class TwoStageEngine implements ResampleEngine {
       }
       reach = Math.max(span2, taps2 + 1);
     } else {
+      // row j holds the coefficients of outputs k = j mod u2, in output order: outputs read the table
+      // sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random)
+      table2 = new float[u2 * span2];
+      for (int j = 0; j < u2; j++) {
+        double frac = (double) ((long) j * d2 % u2) / u2;
+        for (int m = 0; m < taps2; m++) {
+          table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
+        }
+      }
       period = 0;
       stepV = null;
       split = false;
@@ -262,7 +263,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   @Override
   public long tableFloats() {
-    return table2.length + (split ? (long) tableV.length * rowV : 0) + 4L * fft;
+    return (split ? (long) tableV.length * rowV + stepV.length / 4 : table2.length) + 4L * fft;
   }
 
   @Override
