@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p><b>Stage 2</b> reads {@code y} at the output instants from that grid with a short polyphase filter
  * (12 to 18 taps): on the grid the signal occupies at most a quarter of the sample rate, so a wide transition
  * band suffices. Its Kaiser design keeps pass-band ripple and image leakage near -126 dB, so the two stages
- * together differ from the direct single-stage filter by rounding only (about -120 dB). When downsampling,
- * the grid is kept as its two phases and the stage runs tap by tap across consecutive input indices (see
- * {@link #emitSplit}), which C2 vectorises; when upsampling, output by output (a scalar dot product).
+ * together differ from the direct single-stage filter by rounding only (about -120 dB). Normally the grid
+ * is kept as its two phases and the stage runs tap by tap across consecutive input indices (see
+ * {@link #emitSplit}), which C2 vectorises; output by output (a scalar dot product) only where the table
+ * that needs would be too large.
  *
  * <p>Every output depends only on its own index (blocks sit at fixed positions of the padded input, and lane
  * arithmetic is element-wise and strict), so a stream's blocks, whatever their sizes, give the batch result
@@ -72,11 +73,11 @@ final class TwoStageEngine implements ResampleEngine {
   /** Scalar stage 2 coefficients, one row per output phase; null when {@link #split}. */
   private final float[] table2;
   /**
-   * Downsampling ({@code down >= up}): stage 2 on the phase-split grid (see {@link #emitSplit}); the grid
-   * buffer then holds the two phases in separate arrays.
+   * Stage 2 on the phase-split grid (see {@link #emitSplit}), unless its table would exceed half
+   * {@link #TABLE_LIMIT}; the grid buffer then holds the two phases in separate arrays.
    */
   final boolean split;
-  /** Split stage 2 (its table at most half {@link #TABLE_LIMIT}): taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
+  /** Split stage 2: taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
   private final int taps0;
   private final int taps1h;
   private final int slots;
@@ -85,9 +86,15 @@ final class TwoStageEngine implements ResampleEngine {
   private final long slot0;
   /** Split stage 2 coefficients: row per tap, column per slot (wrapped past {@link #slots} by {@link #CHUNK2}). */
   private final float[][] tableV;
-  /** Split stage 2: outputs per period, and the input index step from output {@code k mod} that to the next. */
+  /**
+   * Split stage 2: outputs per period; per output {@code k mod period}, the input index step to the next
+   * output and which of the outputs starting at its input index it is (its "sub", 0 to {@code subs - 1}).
+   */
   private final int period;
   private final byte[] stepV;
+  private final byte[] subV;
+  /** Split stage 2: outputs starting at one input index, at most (1 when downsampling). */
+  final int subs;
   /** {@code Y} samples from an output's window start that it reads (its window, or one more when split). */
   final int reach;
   private final ConcurrentLinkedQueue<Workspace> pool = new ConcurrentLinkedQueue<>();
@@ -166,7 +173,14 @@ final class TwoStageEngine implements ResampleEngine {
     long m2 = odd ? d2 : d2 / 2; // input indices per period of the output windows
     long q2 = odd ? 2L * u2 : u2; // outputs per period
     long rowLen = m2 + CHUNK2;
-    if (down >= up && (t0 + t1) * rowLen <= TABLE_LIMIT / 2) {
+    int most = 1;
+    if (down < up) {
+      for (long k = 1, run = 1; k < q2 && most <= MAX_UP + 1; k++) {
+        run = windowStart(k) >> 1 == windowStart(k - 1) >> 1 ? run + 1 : 1;
+        most = (int) Math.max(most, run);
+      }
+    }
+    if (most <= MAX_UP + 1 && (long) most * (t0 + t1) * rowLen <= TABLE_LIMIT / 2) {
       table2 = null;
       split = true;
       taps0 = t0;
@@ -174,29 +188,33 @@ final class TwoStageEngine implements ResampleEngine {
       slots = (int) m2;
       rowV = (int) rowLen;
       slot0 = windowStart(0) >> 1;
-      tableV = new float[t0 + t1][rowV];
+      subs = most;
+      tableV = new float[subs * (t0 + t1)][rowV];
+      // wrapped by CHUNK2 (times subs): a chunk of CHUNK2 input indices has at most subs CHUNK2 outputs
+      period = (int) q2;
+      stepV = new byte[period + subs * CHUNK2];
+      subV = new byte[stepV.length];
+      for (int k = 0; k < stepV.length; k++) {
+        stepV[k] = (byte) ((windowStart(k + 1) >> 1) - (windowStart(k) >> 1));
+        subV[k] = k == 0 || stepV[k - 1] != 0 ? 0 : (byte) (subV[k - 1] + 1);
+      }
       for (long k = 0; k < q2; k++) {
         long start = windowStart(k);
         int slot = (int) ((start >> 1) - slot0);
+        int sub = subV[(int) k] * (t0 + t1);
         int parity = (int) (start & 1);
         double frac = (double) (k % u2 * d2 % u2) / u2;
         for (int m = 0; m < taps2; m++) {
           float c = (float) kernel2.value(frac + half2 - 1 - m);
           int q = parity + m; // grid index 2 i + q
           int row = (q & 1) == 0 ? q >> 1 : t0 + (q >> 1);
-          tableV[row][slot] = c;
+          tableV[sub + row][slot] = c;
         }
       }
       for (float[] r : tableV) {
         for (int c = slots; c < rowV; c++) {
           r[c] = r[c % slots];
         }
-      }
-      // wrapped by CHUNK2: a chunk of CHUNK2 input indices has at most CHUNK2 outputs
-      period = (int) q2;
-      stepV = new byte[period + CHUNK2];
-      for (int k = 0; k < stepV.length; k++) {
-        stepV[k] = (byte) ((windowStart(k + 1) >> 1) - (windowStart(k) >> 1));
       }
       reach = Math.max(span2, taps2 + 1);
     } else {
@@ -211,6 +229,8 @@ final class TwoStageEngine implements ResampleEngine {
       }
       period = 0;
       stepV = null;
+      subV = null;
+      subs = 0;
       split = false;
       taps0 = 0;
       taps1h = 0;
@@ -263,7 +283,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   @Override
   public long tableFloats() {
-    return (split ? (long) tableV.length * rowV + stepV.length / 4 : table2.length) + 4L * fft;
+    return (split ? (long) tableV.length * rowV + stepV.length / 2 : table2.length) + 4L * fft;
   }
 
   @Override
@@ -315,12 +335,12 @@ final class TwoStageEngine implements ResampleEngine {
     final float[] y0;
     final float[] y1;
     /** Virtual outputs of one chunk and the grid aligned to them per tap (split stage 2), by slot. */
-    final float[] v;
+    final float[][] v;
     final float[] taps;
     /** Capacity in grid samples. */
     final int cap;
 
-    Workspace(int fft, int lanes, int yCap, boolean split, int slotsRow) {
+    Workspace(int fft, int lanes, int yCap, boolean split, int subs, int slotsRow) {
       reA = new float[fft][lanes];
       imA = new float[fft][lanes];
       reB = new float[fft][lanes];
@@ -329,7 +349,7 @@ final class TwoStageEngine implements ResampleEngine {
       y = split ? null : new float[cap];
       y0 = split ? new float[cap / 2] : null;
       y1 = split ? new float[cap / 2] : null;
-      v = split ? new float[slotsRow] : null;
+      v = split ? new float[subs][slotsRow] : null;
       taps = split ? new float[slotsRow] : null;
     }
   }
@@ -338,7 +358,7 @@ final class TwoStageEngine implements ResampleEngine {
   public void resample(float[] x, float[] out) {
     Workspace ws = pool.poll();
     if (ws == null) {
-      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * reach + 16, split, rowV);
+      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * reach + 16, split, subs, rowV);
     }
     Cursor c = new Cursor(ws);
     c.run(x, -lead, 0, x.length, Long.MAX_VALUE, out, 0, out.length);
@@ -559,14 +579,16 @@ final class TwoStageEngine implements ResampleEngine {
    * coefficients of the output whose window starts there (zeros where none does), so that the sums run
    * tap by tap over consecutive indices, a loop form C2 vectorises; outputs then pick their index. When
    * downsampling, consecutive outputs start at different input indices, so each index serves at most one
-   * output. Each virtual output is the same sequential sum over its taps whatever the chunking.
+   * output; when upsampling, up to {@link #subs} outputs start at one index, and each index has that many
+   * virtual outputs (one table, one row of sums per sub). Each virtual output is the same sequential sum over
+   * its taps whatever the chunking.
    */
   private void emitSplit(Workspace ws, long yBase, long kFrom, long kTo, float[] out, int outOff) {
-    final float[] v = ws.v;
-    final float[][] tb = tableV;
+    final float[][] v = ws.v;
     final int t0 = taps0;
     final int t1 = taps1h;
     final byte[] step = stepV;
+    final byte[] sub = subV;
     long iBase = yBase >> 1; // yBase is even
     int lastIndex = (int) ((windowStart(kTo - 1) >> 1) - iBase);
     int a = (int) ((windowStart(kFrom) >> 1) - iBase);
@@ -582,9 +604,17 @@ final class TwoStageEngine implements ResampleEngine {
       int count = (int) (kEnd - k);
       int kq = (int) (k % period);
       int j = s0;
-      for (int i = 0; i < count; i++) {
-        out[o + i] = v[j];
-        j += step[kq + i];
+      if (subs == 1) {
+        float[] v0 = v[0];
+        for (int i = 0; i < count; i++) {
+          out[o + i] = v0[j];
+          j += step[kq + i];
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          out[o + i] = v[sub[kq + i]][j];
+          j += step[kq + i];
+        }
       }
       o += count;
       k = kEnd;
@@ -609,14 +639,18 @@ final class TwoStageEngine implements ResampleEngine {
   private void taps(Workspace ws, float[] y, int a, int row0, int count, int s0, int n, boolean first) {
     final float[][] tb = tableV;
     final float[] g = ws.taps;
-    final float[] v = ws.v;
+    final int rows = taps0 + taps1h;
     int e = s0 + n;
     for (int t = 0; t < count; t++) {
       System.arraycopy(y, a + t, g, s0, n);
-      if (first && t == 0) {
-        set1(v, tb[row0], g, s0, e);
-      } else {
-        add1(v, tb[row0 + t], g, s0, e);
+      for (int r = 0; r < subs; r++) {
+        float[] v = ws.v[r];
+        float[] c = tb[r * rows + row0 + t];
+        if (first && t == 0) {
+          set1(v, c, g, s0, e);
+        } else {
+          add1(v, c, g, s0, e);
+        }
       }
     }
   }
@@ -778,7 +812,7 @@ final class TwoStageEngine implements ResampleEngine {
     Stream() {
       buf = new float[2 * valid * STREAM_LANES + fft + CHUNK];
       int yCap = 4 * valid * STREAM_LANES + 2 * buf.length + 2 * fft + 2 * reach + 64;
-      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap, split, rowV));
+      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap, split, subs, rowV));
       reset();
     }
 
