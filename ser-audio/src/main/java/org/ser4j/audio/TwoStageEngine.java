@@ -19,7 +19,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p><b>Stage 2</b> reads {@code y} at the output instants from that grid with a short polyphase filter
  * (12 to 18 taps): on the grid the signal occupies at most a quarter of the sample rate, so a wide transition
  * band suffices. Its Kaiser design keeps pass-band ripple and image leakage near -126 dB, so the two stages
- * together differ from the direct single-stage filter by rounding only (about -120 dB).
+ * together differ from the direct single-stage filter by rounding only (about -120 dB). Normally the grid
+ * is kept as its two phases and the stage runs tap by tap across consecutive input indices (see
+ * {@link #emitSplit}), which C2 vectorises; output by output (a scalar dot product) only where the table
+ * that needs would be too large.
  *
  * <p>Every output depends only on its own index (blocks sit at fixed positions of the padded input, and lane
  * arithmetic is element-wise and strict), so a stream's blocks, whatever their sizes, give the batch result
@@ -39,6 +42,8 @@ final class TwoStageEngine implements ResampleEngine {
   static final int MAX_DOWN = 5;
   /** Upper bound on the stage-2 table, in floats (4 MB). */
   static final int TABLE_LIMIT = 1 << 20;
+  /** Input indices whose virtual outputs the split stage 2 computes together. */
+  static final int CHUNK2 = 2048;
 
   private final int up;
   private final int down;
@@ -65,7 +70,33 @@ final class TwoStageEngine implements ResampleEngine {
   final int span2;
   /** Grid index {@code j} is {@code Y} index {@code j + offset2} ... see {@link #windowStart}. */
   private final int start2;
+  /** Scalar stage 2 coefficients, one row per output phase; null when {@link #split}. */
   private final float[] table2;
+  /**
+   * Stage 2 on the phase-split grid (see {@link #emitSplit}), unless its table would exceed half
+   * {@link #TABLE_LIMIT}; the grid buffer then holds the two phases in separate arrays.
+   */
+  final boolean split;
+  /** Split stage 2: taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
+  private final int taps0;
+  private final int taps1h;
+  private final int slots;
+  private final int rowV;
+  /** Input index of output 0's window, the origin of the slots. */
+  private final long slot0;
+  /** Split stage 2 coefficients: row per tap, column per slot (wrapped past {@link #slots} by {@link #CHUNK2}). */
+  private final float[][] tableV;
+  /**
+   * Split stage 2: outputs per period; per output {@code k mod period}, the input index step to the next
+   * output and which of the outputs starting at its input index it is (its "sub", 0 to {@code subs - 1}).
+   */
+  private final int period;
+  private final byte[] stepV;
+  private final byte[] subV;
+  /** Split stage 2: outputs starting at one input index, at most (1 when downsampling). */
+  final int subs;
+  /** {@code Y} samples from an output's window start that it reads (its window, or one more when split). */
+  final int reach;
   private final ConcurrentLinkedQueue<Workspace> pool = new ConcurrentLinkedQueue<>();
 
   private TwoStageEngine(int up, int down, int half1, KaiserKernel kernel1, int u2, int d2, int half2,
@@ -135,14 +166,79 @@ final class TwoStageEngine implements ResampleEngine {
       twiddles[st] = t;
     }
 
-    // row j holds the coefficients of outputs k = j mod u2, in output order: outputs read the table
-    // sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random)
-    table2 = new float[u2 * span2];
-    for (int j = 0; j < u2; j++) {
-      double frac = (double) ((long) j * d2 % u2) / u2;
-      for (int m = 0; m < taps2; m++) {
-        table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
+    // split stage 2: input index i (grid indices 2i and 2i + 1) gets the window of the output starting there
+    int t0 = half2 + 1;
+    int t1 = half2;
+    boolean odd = d2 % 2 != 0;
+    long m2 = odd ? d2 : d2 / 2; // input indices per period of the output windows
+    long q2 = odd ? 2L * u2 : u2; // outputs per period
+    long rowLen = m2 + CHUNK2;
+    int most = 1;
+    if (down < up) {
+      for (long k = 1, run = 1; k < q2 && most <= MAX_UP + 1; k++) {
+        run = windowStart(k) >> 1 == windowStart(k - 1) >> 1 ? run + 1 : 1;
+        most = (int) Math.max(most, run);
       }
+    }
+    if (most <= MAX_UP + 1 && (long) most * (t0 + t1) * rowLen <= TABLE_LIMIT / 2) {
+      table2 = null;
+      split = true;
+      taps0 = t0;
+      taps1h = t1;
+      slots = (int) m2;
+      rowV = (int) rowLen;
+      slot0 = windowStart(0) >> 1;
+      subs = most;
+      tableV = new float[subs * (t0 + t1)][rowV];
+      // wrapped by CHUNK2 (times subs): a chunk of CHUNK2 input indices has at most subs CHUNK2 outputs
+      period = (int) q2;
+      stepV = new byte[period + subs * CHUNK2];
+      subV = new byte[stepV.length];
+      for (int k = 0; k < stepV.length; k++) {
+        stepV[k] = (byte) ((windowStart(k + 1) >> 1) - (windowStart(k) >> 1));
+        subV[k] = k == 0 || stepV[k - 1] != 0 ? 0 : (byte) (subV[k - 1] + 1);
+      }
+      for (long k = 0; k < q2; k++) {
+        long start = windowStart(k);
+        int slot = (int) ((start >> 1) - slot0);
+        int sub = subV[(int) k] * (t0 + t1);
+        int parity = (int) (start & 1);
+        double frac = (double) (k % u2 * d2 % u2) / u2;
+        for (int m = 0; m < taps2; m++) {
+          float c = (float) kernel2.value(frac + half2 - 1 - m);
+          int q = parity + m; // grid index 2 i + q
+          int row = (q & 1) == 0 ? q >> 1 : t0 + (q >> 1);
+          tableV[sub + row][slot] = c;
+        }
+      }
+      for (float[] r : tableV) {
+        for (int c = slots; c < rowV; c++) {
+          r[c] = r[c % slots];
+        }
+      }
+      reach = Math.max(span2, taps2 + 1);
+    } else {
+      // row j holds the coefficients of outputs k = j mod u2, in output order: outputs read the table
+      // sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random)
+      table2 = new float[u2 * span2];
+      for (int j = 0; j < u2; j++) {
+        double frac = (double) ((long) j * d2 % u2) / u2;
+        for (int m = 0; m < taps2; m++) {
+          table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
+        }
+      }
+      period = 0;
+      stepV = null;
+      subV = null;
+      subs = 0;
+      split = false;
+      taps0 = 0;
+      taps1h = 0;
+      slots = 0;
+      rowV = 0;
+      slot0 = 0;
+      tableV = null;
+      reach = span2;
     }
   }
 
@@ -187,7 +283,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   @Override
   public long tableFloats() {
-    return table2.length + 4L * fft;
+    return (split ? (long) tableV.length * rowV + stepV.length / 2 : table2.length) + 4L * fft;
   }
 
   @Override
@@ -207,7 +303,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   /** Outputs whose window (of {@code span2}) ends before {@code Y} index {@code yEnd}. */
   private long outputsBefore(long yEnd) {
-    long last = yEnd - span2 - start2; // largest grid floor allowed
+    long last = yEnd - reach - start2; // largest grid floor allowed
     if (last < 0) {
       return 0;
     }
@@ -221,7 +317,7 @@ final class TwoStageEngine implements ResampleEngine {
     if (outputs == 0) {
       return 0;
     }
-    long yNeeded = windowStart(outputs - 1) + span2;
+    long yNeeded = windowStart(outputs - 1) + reach;
     long perPair = 4L * valid;
     return (yNeeded + perPair - 1) / perPair;
   }
@@ -234,14 +330,27 @@ final class TwoStageEngine implements ResampleEngine {
     final float[][] imA;
     final float[][] reB;
     final float[][] imB;
+    /** The grid, interleaved ({@code y}) or, when split, by phase ({@code y0}, {@code y1}, half as long). */
     final float[] y;
+    final float[] y0;
+    final float[] y1;
+    /** Virtual outputs of one chunk and the grid aligned to them per tap (split stage 2), by slot. */
+    final float[][] v;
+    final float[] taps;
+    /** Capacity in grid samples. */
+    final int cap;
 
-    Workspace(int fft, int lanes, int yCap) {
+    Workspace(int fft, int lanes, int yCap, boolean split, int subs, int slotsRow) {
       reA = new float[fft][lanes];
       imA = new float[fft][lanes];
       reB = new float[fft][lanes];
       imB = new float[fft][lanes];
-      y = new float[yCap];
+      cap = (yCap + 1) & ~1;
+      y = split ? null : new float[cap];
+      y0 = split ? new float[cap / 2] : null;
+      y1 = split ? new float[cap / 2] : null;
+      v = split ? new float[subs][slotsRow] : null;
+      taps = split ? new float[slotsRow] : null;
     }
   }
 
@@ -249,7 +358,7 @@ final class TwoStageEngine implements ResampleEngine {
   public void resample(float[] x, float[] out) {
     Workspace ws = pool.poll();
     if (ws == null) {
-      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * span2 + 16);
+      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * reach + 16, split, subs, rowV);
     }
     Cursor c = new Cursor(ws);
     c.run(x, -lead, 0, x.length, Long.MAX_VALUE, out, 0, out.length);
@@ -273,10 +382,15 @@ final class TwoStageEngine implements ResampleEngine {
 
     /** Drops grid samples no later output reads. */
     void compact() {
-      long keepFrom = windowStart(produced);
+      long keepFrom = windowStart(produced) & ~1L; // even: split windows start at grid index 2i
       int drop = (int) Math.min(Math.max(0, keepFrom - yBase), yLen);
       if (drop > 0) {
-        System.arraycopy(ws.y, drop, ws.y, 0, yLen - drop);
+        if (split) {
+          System.arraycopy(ws.y0, drop / 2, ws.y0, 0, (yLen - drop) / 2);
+          System.arraycopy(ws.y1, drop / 2, ws.y1, 0, (yLen - drop) / 2);
+        } else {
+          System.arraycopy(ws.y, drop, ws.y, 0, yLen - drop);
+        }
         yLen -= drop;
         yBase += drop;
       }
@@ -302,7 +416,11 @@ final class TwoStageEngine implements ResampleEngine {
       while (true) {
         long target = Math.min(limit, outputsBefore(yBase + yLen));
         if (target > produced) {
-          emit(ws.y, yBase, produced, target, out, outOff + written);
+          if (split) {
+            emitSplit(ws, yBase, produced, target, out, outOff + written);
+          } else {
+            emit(ws.y, yBase, produced, target, out, outOff + written);
+          }
           written += (int) (target - produced);
           produced = target;
         }
@@ -316,10 +434,10 @@ final class TwoStageEngine implements ResampleEngine {
           count = Math.floorDiv(availEnd - valid - fft, 2L * valid) + 1 - pairsDone; // every pair the input completes
         }
         count = Math.min(count, ws.reA[0].length);
-        if (count > 0 && (ws.y.length - yLen) / perPair < count) {
+        if (count > 0 && (ws.cap - yLen) / perPair < count) {
           compact(); // only when short of room: each compaction copies what is kept
         }
-        count = Math.min(count, (ws.y.length - yLen) / perPair);
+        count = Math.min(count, (ws.cap - yLen) / perPair);
         if (count <= 0) {
           return written;
         }
@@ -373,7 +491,6 @@ final class TwoStageEngine implements ResampleEngine {
       }
     }
     transform(reA, imA, width);
-    float[] y = ws.y;
     for (int phase = 0; phase < 2; phase++) {
       float[] gr = phase == 0 ? g0r : g1r;
       float[] gi = phase == 0 ? g0i : g1i;
@@ -383,12 +500,25 @@ final class TwoStageEngine implements ResampleEngine {
       }
       transform(reB, imB, width);
       // re rows now hold the odd block of each pair, im rows the even one
-      for (int j = 0; j < v; j++) {
-        float[] odd = reB[j];
-        float[] even = imB[j];
-        for (int l = 0, o = yOff + 2 * j + phase; l < lanes; l++, o += 4 * v) {
-          y[o] = even[l];
-          y[o + 2 * v] = odd[l];
+      if (split) {
+        float[] y = phase == 0 ? ws.y0 : ws.y1;
+        for (int j = 0; j < v; j++) {
+          float[] odd = reB[j];
+          float[] even = imB[j];
+          for (int l = 0, o = yOff / 2 + j; l < lanes; l++, o += 2 * v) {
+            y[o] = even[l];
+            y[o + v] = odd[l];
+          }
+        }
+      } else {
+        float[] y = ws.y;
+        for (int j = 0; j < v; j++) {
+          float[] odd = reB[j];
+          float[] even = imB[j];
+          for (int l = 0, o = yOff + 2 * j + phase; l < lanes; l++, o += 4 * v) {
+            y[o] = even[l];
+            y[o + 2 * v] = odd[l];
+          }
         }
       }
     }
@@ -440,6 +570,100 @@ final class TwoStageEngine implements ResampleEngine {
       int wrap = (u - 1 - phase) >> 31;
       phase -= u & wrap;
       pos += stepWhole - wrap;
+    }
+  }
+
+  /**
+   * Stage 2 on the phase-split grid, vectorised across outputs: every input index {@code i} gets the
+   * "virtual output" of the window starting at grid index {@code 2i} or {@code 2i + 1}, with the
+   * coefficients of the output whose window starts there (zeros where none does), so that the sums run
+   * tap by tap over consecutive indices, a loop form C2 vectorises; outputs then pick their index. When
+   * downsampling, consecutive outputs start at different input indices, so each index serves at most one
+   * output; when upsampling, up to {@link #subs} outputs start at one index, and each index has that many
+   * virtual outputs (one table, one row of sums per sub). Each virtual output is the same sequential sum over
+   * its taps whatever the chunking.
+   */
+  private void emitSplit(Workspace ws, long yBase, long kFrom, long kTo, float[] out, int outOff) {
+    final float[][] v = ws.v;
+    final int t0 = taps0;
+    final int t1 = taps1h;
+    final byte[] step = stepV;
+    final byte[] sub = subV;
+    long iBase = yBase >> 1; // yBase is even
+    int lastIndex = (int) ((windowStart(kTo - 1) >> 1) - iBase);
+    int a = (int) ((windowStart(kFrom) >> 1) - iBase);
+    long k = kFrom;
+    int o = outOff;
+    while (k < kTo) {
+      int n = Math.min(CHUNK2, lastIndex - a + 1);
+      int s0 = (int) ((iBase + a - slot0) % slots);
+      // everything indexed by slot: C2 (JDK 17) packs only accesses at the same index
+      taps(ws, ws.y0, a, 0, t0, s0, n, true);
+      taps(ws, ws.y1, a, t0, t1, s0, n, false);
+      long kEnd = Math.min(kTo, outputsStartingBefore(2 * (iBase + a + n)));
+      int count = (int) (kEnd - k);
+      int kq = (int) (k % period);
+      int j = s0;
+      if (subs == 1) {
+        float[] v0 = v[0];
+        for (int i = 0; i < count; i++) {
+          out[o + i] = v0[j];
+          j += step[kq + i];
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          out[o + i] = v[sub[kq + i]][j];
+          j += step[kq + i];
+        }
+      }
+      o += count;
+      k = kEnd;
+      a += j - s0;
+    }
+  }
+
+  /** Outputs whose window starts before {@code Y} index {@code yIndex}. */
+  private long outputsStartingBefore(long yIndex) {
+    long g = yIndex - start2; // smallest k with floor(k d2 / u2) >= g: ceil(g u2 / d2)
+    if (g <= 0) {
+      return 0;
+    }
+    return g / d2 * u2 + (g % d2 * u2 + d2 - 1) / d2;
+  }
+
+  /**
+   * Adds taps {@code row0 .. row0 + count - 1} (grid {@code y} from {@code a}) to the chunk's virtual outputs,
+   * one loop per tap: C2 (JDK 17) vectorises only short loop bodies, and only accesses at the same index, so
+   * each tap's grid samples are first copied to the slots' positions.
+   */
+  private void taps(Workspace ws, float[] y, int a, int row0, int count, int s0, int n, boolean first) {
+    final float[][] tb = tableV;
+    final float[] g = ws.taps;
+    final int rows = taps0 + taps1h;
+    int e = s0 + n;
+    for (int t = 0; t < count; t++) {
+      System.arraycopy(y, a + t, g, s0, n);
+      for (int r = 0; r < subs; r++) {
+        float[] v = ws.v[r];
+        float[] c = tb[r * rows + row0 + t];
+        if (first && t == 0) {
+          set1(v, c, g, s0, e);
+        } else {
+          add1(v, c, g, s0, e);
+        }
+      }
+    }
+  }
+
+  private static void set1(float[] v, float[] c, float[] y, int s, int e) {
+    for (int j = s; j < e; j++) {
+      v[j] = c[j] * y[j];
+    }
+  }
+
+  private static void add1(float[] v, float[] c, float[] y, int s, int e) {
+    for (int j = s; j < e; j++) {
+      v[j] += c[j] * y[j];
     }
   }
 
@@ -587,8 +811,8 @@ final class TwoStageEngine implements ResampleEngine {
 
     Stream() {
       buf = new float[2 * valid * STREAM_LANES + fft + CHUNK];
-      int yCap = 4 * valid * STREAM_LANES + 2 * buf.length + 2 * fft + 2 * span2 + 64;
-      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap));
+      int yCap = 4 * valid * STREAM_LANES + 2 * buf.length + 2 * fft + 2 * reach + 64;
+      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap, split, subs, rowV));
       reset();
     }
 

@@ -71,6 +71,16 @@ class ResamplerKernelTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"40000, 8000, true", "10001, 10000, true", "24414, 22050, true", "22050, 24414, true",
+      "8000, 64000, true", "44101, 44100, false", "44100, 44101, false"})
+  void theSplitSecondStageIsTakenUnlessItsTableIsTooLarge(int source, int target, boolean split) {
+    Resampler r = Resampler.of(source, target);
+    assertThat(r.engine()).as("%s", r).isInstanceOf(TwoStageEngine.class);
+    assertThat(((TwoStageEngine) r.engine()).split).as("%s", r).isEqualTo(split);
+    twoStageEngineEqualsTheDirectFilterToWithinRounding(source, target);
+  }
+
   /** {@code x} through a stream in random blocks of up to 5000 samples, then the flush. */
   private static float[] stream(Resampler r, float[] x, Random random) {
     int n = x.length;
