@@ -70,12 +70,56 @@ final class LaneFft {
   }
 
   /**
-   * Mel power of {@code lanes} frames, frame {@code f} being {@code src[off0 + f hop ..]}: band {@code b} of
-   * frame {@code f} goes to {@code mel[b][dst + f]}.
+   * Where each frame's {@code n_fft} samples start without a materialised padded signal: frames
+   * {@code [0, headEnd)} at {@code head[t hop]}, frames {@code [headEnd, bodyEnd)} at {@code body[t hop + bodyOff]}
+   * (the signal itself: {@code bodyOff} is minus the padding), the rest at {@code tail[t hop + tailOff]}. Only
+   * the few frames that reach into the padding read the small edge buffers.
    */
-  void melBatch(float[] src, int off0, int hop, int lanes, float[] window, double halfPower, MelFilterbank bank,
-      float[][] mel, int dst, Buffers bf) {
-    load(src, off0, hop, lanes, window, bf.re, bf.im);
+  static final class Frames {
+    final int hop;
+    final float[] head;
+    final int headEnd;
+    final float[] body;
+    final int bodyOff;
+    final int bodyEnd;
+    final float[] tail;
+    final int tailOff;
+
+    Frames(int hop, float[] head, int headEnd, float[] body, int bodyOff, int bodyEnd, float[] tail, int tailOff) {
+      this.hop = hop;
+      this.head = head;
+      this.headEnd = headEnd;
+      this.body = body;
+      this.bodyOff = bodyOff;
+      this.bodyEnd = bodyEnd;
+      this.tail = tail;
+      this.tailOff = tailOff;
+    }
+  }
+
+  /**
+   * Mel power of frames {@code [t0, t0 + lanes)} of {@code fr}: band {@code b} of frame {@code t0 + f} goes to
+   * {@code mel[b][dst + f]}.
+   */
+  void melBatch(Frames fr, int t0, int lanes, float[] window, double halfPower, MelFilterbank bank, float[][] mel,
+      int dst, Buffers bf) {
+    final int hop = fr.hop;
+    final int t1 = t0 + lanes;
+    int a = Math.min(t1, Math.max(t0, fr.headEnd));
+    int b = Math.min(t1, Math.max(a, fr.bodyEnd));
+    if (a > t0) {
+      load(fr.head, t0 * hop, hop, 0, a - t0, window, bf.re, bf.im);
+    }
+    if (b > a) {
+      load(fr.body, a * hop + fr.bodyOff, hop, a - t0, b - t0, window, bf.re, bf.im);
+    }
+    if (t1 > b) {
+      load(fr.tail, b * hop + fr.tailOff, hop, b - t0, lanes, window, bf.re, bf.im);
+    }
+    melOfLoaded(lanes, halfPower, bank, mel, dst, bf);
+  }
+
+  private void melOfLoaded(int lanes, double halfPower, MelFilterbank bank, float[][] mel, int dst, Buffers bf) {
     transform(bf.re, bf.im, lanes);
     powerInPlace(bf.re, bf.im, lanes);
     final int m = plan.m;
@@ -107,11 +151,12 @@ final class LaneFft {
   }
 
   /**
-   * Window, pack even/odd samples as re/im and store at the bit-reversed row. Four points (eight samples) per
+   * Window, pack even/odd samples as re/im and store at the bit-reversed row, lanes {@code [from, to)}, lane
+   * {@code from} being {@code src[off0 ..]}. Four points (eight samples) per
    * pass over the lanes: frames lie {@code hop} samples apart, a stride that maps all lanes to a few L1 sets,
    * so each pass should use as much of each fetched line as it can.
    */
-  void load(float[] src, int off0, int hop, int lanes, float[] window, float[][] re, float[][] im) {
+  void load(float[] src, int off0, int hop, int from, int to, float[] window, float[][] re, float[][] im) {
     final int[] rev = plan.rev;
     final int m = plan.m;
     for (int j = 0; j < m; j += 4) {
@@ -132,7 +177,7 @@ final class LaneFft {
       final float w5 = window[s + 5];
       final float w6 = window[s + 6];
       final float w7 = window[s + 7];
-      for (int f = 0, o = off0 + s; f < lanes; f++, o += hop) {
+      for (int f = from, o = off0 + s; f < to; f++, o += hop) {
         r0[f] = src[o] * w0;
         i0[f] = src[o + 1] * w1;
         r1[f] = src[o + 2] * w2;
