@@ -151,47 +151,60 @@ final class LaneFft {
   }
 
   /**
-   * Window, pack even/odd samples as re/im and store at the bit-reversed row, lanes {@code [from, to)}, lane
-   * {@code from} being {@code src[off0 ..]}. Four points (eight samples) per
-   * pass over the lanes: frames lie {@code hop} samples apart, a stride that maps all lanes to a few L1 sets,
-   * so each pass should use as much of each fetched line as it can.
+   * Window, pack even/odd samples as re/im, store at the bit-reversed row and run the first radix-2 stage (span
+   * 1) on the way, lanes {@code [from, to)}, lane {@code from} being {@code src[off0 ..]}: point {@code j} and
+   * point {@code j + M/2} land in the neighbouring rows {@code rev[j]} and {@code rev[j] + 1}, so their sum and
+   * difference are stored directly (the same float operations as loading, then the stage; a pass over all rows
+   * fewer). Frames lie {@code hop} samples apart, a stride that maps all lanes to a few L1 sets, so each pass
+   * reads four consecutive samples from each half of the frame. This loop is scalar (strided reads).
    */
   void load(float[] src, int off0, int hop, int from, int to, float[] window, float[][] re, float[][] im) {
     final int[] rev = plan.rev;
     final int m = plan.m;
-    for (int j = 0; j < m; j += 4) {
-      final float[] r0 = re[rev[j]];
-      final float[] i0 = im[rev[j]];
-      final float[] r1 = re[rev[j + 1]];
-      final float[] i1 = im[rev[j + 1]];
-      final float[] r2 = re[rev[j + 2]];
-      final float[] i2 = im[rev[j + 2]];
-      final float[] r3 = re[rev[j + 3]];
-      final float[] i3 = im[rev[j + 3]];
+    final int half = m / 2;
+    for (int j = 0; j < half; j += 2) {
+      final int a = rev[j];
+      final int b = rev[j + 1];
+      final float[] ra = re[a];
+      final float[] ia = im[a];
+      final float[] rA = re[a + 1];
+      final float[] iA = im[a + 1];
+      final float[] rb = re[b];
+      final float[] ib = im[b];
+      final float[] rB = re[b + 1];
+      final float[] iB = im[b + 1];
       final int s = 2 * j;
       final float w0 = window[s];
       final float w1 = window[s + 1];
       final float w2 = window[s + 2];
       final float w3 = window[s + 3];
-      final float w4 = window[s + 4];
-      final float w5 = window[s + 5];
-      final float w6 = window[s + 6];
-      final float w7 = window[s + 7];
+      final float v0 = window[s + m];
+      final float v1 = window[s + m + 1];
+      final float v2 = window[s + m + 2];
+      final float v3 = window[s + m + 3];
       for (int f = from, o = off0 + s; f < to; f++, o += hop) {
-        r0[f] = src[o] * w0;
-        i0[f] = src[o + 1] * w1;
-        r1[f] = src[o + 2] * w2;
-        i1[f] = src[o + 3] * w3;
-        r2[f] = src[o + 4] * w4;
-        i2[f] = src[o + 5] * w5;
-        r3[f] = src[o + 6] * w6;
-        i3[f] = src[o + 7] * w7;
+        float x0 = src[o] * w0;
+        float x1 = src[o + 1] * w1;
+        float x2 = src[o + 2] * w2;
+        float x3 = src[o + 3] * w3;
+        float y0 = src[o + m] * v0;
+        float y1 = src[o + m + 1] * v1;
+        float y2 = src[o + m + 2] * v2;
+        float y3 = src[o + m + 3] * v3;
+        ra[f] = x0 + y0;
+        ia[f] = x1 + y1;
+        rA[f] = x0 - y0;
+        iA[f] = x1 - y1;
+        rb[f] = x2 + y2;
+        ib[f] = x3 + y3;
+        rB[f] = x2 - y2;
+        iB[f] = x3 - y3;
       }
     }
   }
 
   /**
-   * Radix-2 DIT on bit-reversed rows. The butterflies are those of the textbook stage order (and so is every
+   * Radix-2 DIT on bit-reversed rows from the second stage on ({@link #load} ran the first). The butterflies are those of the textbook stage order (and so is every
    * result bit), scheduled for the cache: the first stages run block by block on as many rows as fit in L1,
    * the later ones three stages at a time on groups of eight rows, so the rows (which live in L2 for large
    * {@code n_fft}) are streamed only a few times instead of once per stage.
@@ -204,9 +217,6 @@ final class LaneFft {
       blk *= 2;
     }
     for (int b0 = 0; b0 < m; b0 += blk) {
-      for (int i = b0; i < b0 + blk; i += 2) {
-        radix2(re[i], im[i], re[i + 1], im[i + 1], lanes);
-      }
       for (int h = 2, st = 1; h < blk; h *= 2, st++) {
         final float[] tw = twiddles[st];
         for (int b = b0; b < b0 + blk; b += 2 * h) {
