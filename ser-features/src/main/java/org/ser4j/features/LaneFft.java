@@ -218,10 +218,11 @@ final class LaneFft {
   }
 
   /**
-   * Radix-2 DIT on bit-reversed rows from the second stage on ({@link #load} ran the first). The butterflies are those of the textbook stage order (and so is every
-   * result bit), scheduled for the cache: the first stages run block by block on as many rows as fit in L1,
-   * the later ones three stages at a time on groups of eight rows, so the rows (which live in L2 for large
-   * {@code n_fft}) are streamed only a few times instead of once per stage.
+   * Radix-2 DIT on bit-reversed rows from the second stage on ({@link #load} ran the first). The butterflies
+   * are those of the textbook stage order (and so is every result bit), scheduled for the cache: the first
+   * stages run block by block on as many rows as fit in L1, the later ones three stages at a time on groups of
+   * eight rows, so the rows (which live in L2 for large {@code n_fft}) are streamed only a few times instead of
+   * once per stage.
    */
   void transform(float[][] re, float[][] im, int lanes) {
     final int m = plan.m;
@@ -306,7 +307,10 @@ final class LaneFft {
     }
   }
 
-  /** Real split and |X|^2: bin k in {@code re[k]} ({@code k < M}), bin M in {@code im[0]}. */
+  /**
+   * Real split and |X|^2 of lanes {@code [from, lanes)}: bin k in {@code re[k]} ({@code k < M}), bin M in
+   * {@code im[0]}.
+   */
   void powerInPlace(float[][] re, float[][] im, int from, int lanes) {
     final int m = plan.m;
     {
