@@ -94,6 +94,25 @@ class MfccStreamTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {9728, 10000, 10240, 10751, 44100, 44611})
+  void batchFramesThatReachIntoThePaddingEqualStreamedOnes(int n) {
+    // long enough for the batch lane path, which reads edge frames from small padded buffers and the rest from
+    // the signal itself; the stream pads the signal whole
+    Random r = new Random(n);
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = (float) (Math.sin(i * 0.05) * 0.3 + r.nextGaussian() * 0.05);
+    }
+    MfccConfig base = MfccConfig.builder().nMfcc(40).topDb(null).build();
+    for (MfccConfig cfg : List.of(base, base.toBuilder().padMode(PadMode.REFLECT).build(),
+        base.toBuilder().center(false).build())) {
+      MfccExtractor ex = MfccExtractor.create(cfg);
+      assertThat(ex.frameCount(n)).isGreaterThanOrEqualTo(LaneFft.MIN_LANES);
+      assertThat(streamInRandomBlocks(ex, y, n).toArray(new float[0][])).as("%s", cfg).isEqualTo(ex.mfcc(y));
+    }
+  }
+
   @Test
   void reflectPaddedAndUncentredStreamsEqualBatch() {
     float[] y = Golden.signal("voice_24414");
