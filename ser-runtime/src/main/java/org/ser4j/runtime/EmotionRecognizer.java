@@ -809,7 +809,7 @@ public final class EmotionRecognizer {
     float[] tmp = new float[maxWidth];
     float[] x;
     if (lstm != null) {
-      x = runLstm(lstm, sequence, null, steps, h);
+      x = runLstm(lstm, sequence, steps, h);
     } else {
       if (steps != 1) {
         throw new IllegalArgumentException("a dense-only model takes one time step, got " + steps);
@@ -833,24 +833,25 @@ public final class EmotionRecognizer {
    */
   public Prediction predictPooled(float[] features) {
     Objects.requireNonNull(features, "features");
-    if (bundle.inputMode() != InputMode.VECTOR_AS_STEPS) {
-      if (features.length == bundle.inputLength()) {
-        return predict(new float[][] {features}); // one step of utterance statistics (the stats preset)
-      }
+    float[][][] input = {pooledInput(features)};
+    ArithmeticException[] overflow = new ArithmeticException[1];
+    Prediction p = networkBatch(input, overflow)[0];
+    if (overflow[0] != null) {
+      throw overflow[0];
+    }
+    return p;
+  }
+
+  /**
+   * The network's input for a pooled vector, checked: one value per step for a
+   * {@link InputMode#VECTOR_AS_STEPS} model, else one step of {@link ModelBundle#inputLength()} statistics.
+   */
+  private float[][] pooledInput(float[] features) {
+    if (bundle.inputMode() != InputMode.VECTOR_AS_STEPS && features.length != bundle.inputLength()) {
       throw new IllegalStateException("this model reads sequences of " + bundle.inputLength()
           + " features per step; use predict(float[][])");
     }
-    if (features.length != bundle.inputLength()) {
-      throw new IllegalArgumentException("expected " + bundle.inputLength() + " pooled values, got " + features.length);
-    }
-    checkFinite(features, 0);
-    float[] v = new float[features.length];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = mean == null ? features[i] : (features[i] - mean[i]) * invStd[i];
-    }
-    float[] h = new float[maxWidth];
-    float[] x = runLstm(lstm, null, v, v.length, h);
-    return dense(x, new float[maxWidth]);
+    return networkInput(new float[][] {features});
   }
 
   /**
@@ -875,12 +876,8 @@ public final class EmotionRecognizer {
       for (int i = 0; i < size; i++) {
         int index = from + i;
         float[] f = Objects.requireNonNull(vectors.get(index), () -> "vector " + index + " is null");
-        if (bundle.inputMode() != InputMode.VECTOR_AS_STEPS && f.length != bundle.inputLength()) {
-          throw new IllegalStateException("this model reads sequences of " + bundle.inputLength()
-              + " features per step; use predict(float[][])");
-        }
         try {
-          inputs[i] = networkInput(new float[][] {f});
+          inputs[i] = pooledInput(f);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("vector " + index + ": " + e.getMessage(), e);
         }
@@ -917,13 +914,11 @@ public final class EmotionRecognizer {
   }
 
   /**
-   * LSTM over {@code steps} steps; input from {@code seq} rows (normalised per feature) or, when
-   * {@code scalar} is given, one already-normalised value per step. Returns the last hidden state in
-   * {@code hOut}.
+   * LSTM over the first {@code steps} rows of {@code seq} (normalised per feature here); returns the last hidden
+   * state in {@code hOut}.
    */
-  private float[] runLstm(LstmLayer l, float[][] seq, float[] scalar, int steps, float[] hOut) {
-    float[][][] one = {scalar != null ? new float[][] {scalar} : seq};
-    float[] h = runLstmBatch(l, one, scalar != null, new int[] {steps})[0];
+  private float[] runLstm(LstmLayer l, float[][] seq, int steps, float[] hOut) {
+    float[] h = runLstmBatch(l, new float[][][] {seq}, false, new int[] {steps})[0];
     System.arraycopy(h, 0, hOut, 0, h.length);
     return hOut;
   }
