@@ -73,30 +73,52 @@ final class TwoStageEngine implements ResampleEngine {
   /** Scalar stage 2 coefficients, one row per output phase; null when {@link #split}. */
   private final float[] table2;
   /**
-   * Stage 2 on the phase-split grid (see {@link #emitSplit}), unless its table would exceed half
+   * Stage 2 on the phase-split grid (see {@link #emitSplit}), or null where its table would exceed half
    * {@link #TABLE_LIMIT}; the grid buffer then holds the two phases in separate arrays.
    */
+  private final Split sp;
+  /** Whether stage 2 runs on the phase-split grid ({@code sp != null}). */
   final boolean split;
-  /** Split stage 2: taps on phase 0 and phase 1/2, slots per period, row length of {@link #tableV}. */
-  private final int taps0;
-  private final int taps1h;
-  private final int slots;
-  private final int rowV;
-  /** Input index of output 0's window, the origin of the slots. */
-  private final long slot0;
-  /** Split stage 2 coefficients: row per tap, column per slot (wrapped past {@link #slots} by {@link #CHUNK2}). */
-  private final float[][] tableV;
-  /**
-   * Split stage 2: outputs per period; per output {@code k mod period}, the input index step to the next
-   * output and which of the outputs starting at its input index it is (its "sub", 0 to {@code subs - 1}).
-   */
-  private final int period;
-  private final byte[] stepV;
-  private final byte[] subV;
-  /** Split stage 2: outputs starting at one input index, at most (1 when downsampling). */
-  final int subs;
   /** {@code Y} samples from an output's window start that it reads (its window, or one more when split). */
   final int reach;
+
+  /** The tables of the split stage 2 (see {@link #emitSplit}). */
+  private static final class Split {
+    /** Taps on phase 0 and on phase 1/2. */
+    final int taps0;
+    final int taps1h;
+    /** Slots (input indices) per period, and the row length of {@link #table} (slots + {@link #CHUNK2}). */
+    final int slots;
+    final int rowV;
+    /** Input index of output 0's window, the origin of the slots. */
+    final long slot0;
+    /** Outputs starting at one input index, at most (1 when downsampling). */
+    final int subs;
+    /** Coefficients: row per tap (per sub), column per slot (wrapped past {@link #slots} by {@link #CHUNK2}). */
+    final float[][] table;
+    /**
+     * Outputs per period; per output {@code k mod period}, the input index step to the next output and which
+     * of the outputs starting at its input index it is (its "sub", 0 to {@code subs - 1}).
+     */
+    final int period;
+    final byte[] step;
+    final byte[] sub;
+
+    Split(int taps0, int taps1h, int slots, long slot0, int subs, int period) {
+      this.taps0 = taps0;
+      this.taps1h = taps1h;
+      this.slots = slots;
+      this.rowV = slots + CHUNK2;
+      this.slot0 = slot0;
+      this.subs = subs;
+      this.table = new float[subs * (taps0 + taps1h)][rowV];
+      this.period = period;
+      // wrapped by CHUNK2 (times subs): a chunk of CHUNK2 input indices has at most subs CHUNK2 outputs
+      this.step = new byte[period + subs * CHUNK2];
+      this.sub = new byte[step.length];
+    }
+  }
+
   private final ConcurrentLinkedQueue<Workspace> pool = new ConcurrentLinkedQueue<>();
 
   private TwoStageEngine(int up, int down, int half1, KaiserKernel kernel1, int u2, int d2, int half2,
@@ -166,13 +188,22 @@ final class TwoStageEngine implements ResampleEngine {
       twiddles[st] = t;
     }
 
-    // split stage 2: input index i (grid indices 2i and 2i + 1) gets the window of the output starting there
+    sp = splitStage(half2, kernel2);
+    split = sp != null;
+    reach = split ? Math.max(span2, taps2 + 1) : span2;
+    table2 = split ? null : scalarTable(half2, kernel2);
+  }
+
+  /**
+   * The split stage 2's tables: input index i (grid indices 2i and 2i + 1) gets the window of the output
+   * starting there; null where they would exceed half {@link #TABLE_LIMIT}.
+   */
+  private Split splitStage(int half2, KaiserKernel kernel2) {
     int t0 = half2 + 1;
     int t1 = half2;
     boolean odd = d2 % 2 != 0;
     long m2 = odd ? d2 : d2 / 2; // input indices per period of the output windows
     long q2 = odd ? 2L * u2 : u2; // outputs per period
-    long rowLen = m2 + CHUNK2;
     int most = 1;
     if (down < up) {
       for (long k = 1, run = 1; k < q2 && most <= MAX_UP + 1; k++) {
@@ -180,66 +211,48 @@ final class TwoStageEngine implements ResampleEngine {
         most = (int) Math.max(most, run);
       }
     }
-    if (most <= MAX_UP + 1 && (long) most * (t0 + t1) * rowLen <= TABLE_LIMIT / 2) {
-      table2 = null;
-      split = true;
-      taps0 = t0;
-      taps1h = t1;
-      slots = (int) m2;
-      rowV = (int) rowLen;
-      slot0 = windowStart(0) >> 1;
-      subs = most;
-      tableV = new float[subs * (t0 + t1)][rowV];
-      // wrapped by CHUNK2 (times subs): a chunk of CHUNK2 input indices has at most subs CHUNK2 outputs
-      period = (int) q2;
-      stepV = new byte[period + subs * CHUNK2];
-      subV = new byte[stepV.length];
-      for (int k = 0; k < stepV.length; k++) {
-        stepV[k] = (byte) ((windowStart(k + 1) >> 1) - (windowStart(k) >> 1));
-        subV[k] = k == 0 || stepV[k - 1] != 0 ? 0 : (byte) (subV[k - 1] + 1);
-      }
-      for (long k = 0; k < q2; k++) {
-        long start = windowStart(k);
-        int slot = (int) ((start >> 1) - slot0);
-        int sub = subV[(int) k] * (t0 + t1);
-        int parity = (int) (start & 1);
-        double frac = (double) (k % u2 * d2 % u2) / u2;
-        for (int m = 0; m < taps2; m++) {
-          float c = (float) kernel2.value(frac + half2 - 1 - m);
-          int q = parity + m; // grid index 2 i + q
-          int row = (q & 1) == 0 ? q >> 1 : t0 + (q >> 1);
-          tableV[sub + row][slot] = c;
-        }
-      }
-      for (float[] r : tableV) {
-        for (int c = slots; c < rowV; c++) {
-          r[c] = r[c % slots];
-        }
-      }
-      reach = Math.max(span2, taps2 + 1);
-    } else {
-      // row j holds the coefficients of outputs k = j mod u2, in output order: outputs read the table
-      // sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random)
-      table2 = new float[u2 * span2];
-      for (int j = 0; j < u2; j++) {
-        double frac = (double) ((long) j * d2 % u2) / u2;
-        for (int m = 0; m < taps2; m++) {
-          table2[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
-        }
-      }
-      period = 0;
-      stepV = null;
-      subV = null;
-      subs = 0;
-      split = false;
-      taps0 = 0;
-      taps1h = 0;
-      slots = 0;
-      rowV = 0;
-      slot0 = 0;
-      tableV = null;
-      reach = span2;
+    if (most > MAX_UP + 1 || (long) most * (t0 + t1) * (m2 + CHUNK2) > TABLE_LIMIT / 2) {
+      return null;
     }
+    Split s = new Split(t0, t1, (int) m2, windowStart(0) >> 1, most, (int) q2);
+    for (int k = 0; k < s.step.length; k++) {
+      s.step[k] = (byte) ((windowStart(k + 1) >> 1) - (windowStart(k) >> 1));
+      s.sub[k] = k == 0 || s.step[k - 1] != 0 ? 0 : (byte) (s.sub[k - 1] + 1);
+    }
+    for (long k = 0; k < q2; k++) {
+      long start = windowStart(k);
+      int slot = (int) ((start >> 1) - s.slot0);
+      int sub = s.sub[(int) k] * (t0 + t1);
+      int parity = (int) (start & 1);
+      double frac = (double) (k % u2 * d2 % u2) / u2;
+      for (int m = 0; m < taps2; m++) {
+        float c = (float) kernel2.value(frac + half2 - 1 - m);
+        int q = parity + m; // grid index 2 i + q
+        int row = (q & 1) == 0 ? q >> 1 : t0 + (q >> 1);
+        s.table[sub + row][slot] = c;
+      }
+    }
+    for (float[] r : s.table) {
+      for (int c = s.slots; c < s.rowV; c++) {
+        r[c] = r[c % s.slots];
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The scalar stage 2's table: row j holds the coefficients of outputs k = j mod u2, in output order, so that
+   * outputs read it sequentially (phase (j d2) mod u2 jumps around; its rows would be fetched from L2 at random).
+   */
+  private float[] scalarTable(int half2, KaiserKernel kernel2) {
+    float[] t = new float[u2 * span2];
+    for (int j = 0; j < u2; j++) {
+      double frac = (double) ((long) j * d2 % u2) / u2;
+      for (int m = 0; m < taps2; m++) {
+        t[j * span2 + m] = (float) kernel2.value(frac + half2 - 1 - m);
+      }
+    }
+    return t;
   }
 
   /**
@@ -283,7 +296,7 @@ final class TwoStageEngine implements ResampleEngine {
 
   @Override
   public long tableFloats() {
-    return (split ? (long) tableV.length * rowV + stepV.length / 2 : table2.length) + 4L * fft;
+    return (split ? (long) sp.table.length * sp.rowV + sp.step.length / 2 : table2.length) + 4L * fft;
   }
 
   @Override
@@ -340,7 +353,8 @@ final class TwoStageEngine implements ResampleEngine {
     /** Capacity in grid samples. */
     final int cap;
 
-    Workspace(int fft, int lanes, int yCap, boolean split, int subs, int slotsRow) {
+    Workspace(int fft, int lanes, int yCap, Split sp) {
+      boolean split = sp != null;
       reA = new float[fft][lanes];
       imA = new float[fft][lanes];
       reB = new float[fft][lanes];
@@ -349,8 +363,8 @@ final class TwoStageEngine implements ResampleEngine {
       y = split ? null : new float[cap];
       y0 = split ? new float[cap / 2] : null;
       y1 = split ? new float[cap / 2] : null;
-      v = split ? new float[subs][slotsRow] : null;
-      taps = split ? new float[slotsRow] : null;
+      v = split ? new float[sp.subs][sp.rowV] : null;
+      taps = split ? new float[sp.rowV] : null;
     }
   }
 
@@ -358,7 +372,7 @@ final class TwoStageEngine implements ResampleEngine {
   public void resample(float[] x, float[] out) {
     Workspace ws = pool.poll();
     if (ws == null) {
-      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * reach + 16, split, subs, rowV);
+      ws = new Workspace(fft, batchLanes, 4 * valid * batchLanes + 2 * reach + 16, sp);
     }
     Cursor c = new Cursor(ws);
     c.run(x, -lead, 0, x.length, Long.MAX_VALUE, out, 0, out.length);
@@ -579,16 +593,17 @@ final class TwoStageEngine implements ResampleEngine {
    * coefficients of the output whose window starts there (zeros where none does), so that the sums run
    * tap by tap over consecutive indices, a loop form C2 vectorises; outputs then pick their index. When
    * downsampling, consecutive outputs start at different input indices, so each index serves at most one
-   * output; when upsampling, up to {@link #subs} outputs start at one index, and each index has that many
+   * output; when upsampling, up to {@link Split#subs} outputs start at one index, and each index has that many
    * virtual outputs (one table, one row of sums per sub). Each virtual output is the same sequential sum over
    * its taps whatever the chunking.
    */
   private void emitSplit(Workspace ws, long yBase, long kFrom, long kTo, float[] out, int outOff) {
     final float[][] v = ws.v;
-    final int t0 = taps0;
-    final int t1 = taps1h;
-    final byte[] step = stepV;
-    final byte[] sub = subV;
+    final Split sp = this.sp;
+    final int t0 = sp.taps0;
+    final int t1 = sp.taps1h;
+    final byte[] step = sp.step;
+    final byte[] sub = sp.sub;
     long iBase = yBase >> 1; // yBase is even
     int lastIndex = (int) ((windowStart(kTo - 1) >> 1) - iBase);
     int a = (int) ((windowStart(kFrom) >> 1) - iBase);
@@ -596,15 +611,15 @@ final class TwoStageEngine implements ResampleEngine {
     int o = outOff;
     while (k < kTo) {
       int n = Math.min(CHUNK2, lastIndex - a + 1);
-      int s0 = (int) ((iBase + a - slot0) % slots);
+      int s0 = (int) ((iBase + a - sp.slot0) % sp.slots);
       // everything indexed by slot: C2 (JDK 17) packs only accesses at the same index
       taps(ws, ws.y0, a, 0, t0, s0, n, true);
       taps(ws, ws.y1, a, t0, t1, s0, n, false);
       long kEnd = Math.min(kTo, outputsStartingBefore(2 * (iBase + a + n)));
       int count = (int) (kEnd - k);
-      int kq = (int) (k % period);
+      int kq = (int) (k % sp.period);
       int j = s0;
-      if (subs == 1) {
+      if (sp.subs == 1) {
         float[] v0 = v[0];
         for (int i = 0; i < count; i++) {
           out[o + i] = v0[j];
@@ -637,13 +652,14 @@ final class TwoStageEngine implements ResampleEngine {
    * each tap's grid samples are first copied to the slots' positions.
    */
   private void taps(Workspace ws, float[] y, int a, int row0, int count, int s0, int n, boolean first) {
-    final float[][] tb = tableV;
+    final Split sp = this.sp;
+    final float[][] tb = sp.table;
     final float[] g = ws.taps;
-    final int rows = taps0 + taps1h;
+    final int rows = sp.taps0 + sp.taps1h;
     int e = s0 + n;
     for (int t = 0; t < count; t++) {
       System.arraycopy(y, a + t, g, s0, n);
-      for (int r = 0; r < subs; r++) {
+      for (int r = 0; r < sp.subs; r++) {
         float[] v = ws.v[r];
         float[] c = tb[r * rows + row0 + t];
         if (first && t == 0) {
@@ -812,7 +828,7 @@ final class TwoStageEngine implements ResampleEngine {
     Stream() {
       buf = new float[2 * valid * STREAM_LANES + fft + CHUNK];
       int yCap = 4 * valid * STREAM_LANES + 2 * buf.length + 2 * fft + 2 * reach + 64;
-      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap, split, subs, rowV));
+      cursor = new Cursor(new Workspace(fft, STREAM_LANES, yCap, sp));
       reset();
     }
 
